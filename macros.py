@@ -1,0 +1,60 @@
+"""mkdocs-macros adapter: load and validate data/, then register the render functions.
+
+Only `define_env`, so the site can move to Zensical, which runs nothing else.
+"""
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+# mkdocs-macros loads this file by path, without the project on sys.path.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sop import render  # noqa: E402
+from sop.errors import DataErrors  # noqa: E402
+from sop.profile import load_profile  # noqa: E402
+
+
+def define_env(env):
+    try:
+        profile = load_profile(Path(env.project_dir) / "data")
+    except DataErrors as errors:
+        # PluginError stops the build with this text and no traceback.
+        raise PluginError(errors.report()) from None
+
+    school = profile.school
+    env.conf["site_name"] = f"Schoolondersteuningsprofiel {school.naam}"
+    env.variables["school"] = school
+
+    macros = {
+        "contactgegevens": lambda: render.contact_details(school),
+        "inleiding": lambda: render.text_block(profile.inleiding.tekst),
+        "visie": lambda: render.text_block(profile.onderwijsconcept.visie),
+        "concepten": lambda: render.concept_checklist(profile.onderwijsconcept.concepten),
+        "werkwijze": lambda: render.text_block(profile.onderwijsconcept.werkwijze),
+        "drie_niveaus": lambda: render.text_block(profile.onderwijsconcept.drie_niveaus),
+        "extra_ondersteuning": lambda: render.text_block(profile.onderwijsconcept.extra_ondersteuning),
+        "waarde_en_trots": lambda: render.text_block(profile.waarde_en_trots.tekst),
+        "sterke_kanten": lambda: render.bullet_list(profile.kansen_en_belemmeringen.sterke_kanten),
+        "meer_informatie": lambda: render.text_cell(profile.kansen_en_belemmeringen.meer_informatie),
+        "schoolontwikkeling": lambda: render.bullet_list(profile.kansen_en_belemmeringen.schoolontwikkeling),
+        "grenzen": lambda: render.bullet_list(profile.kansen_en_belemmeringen.grenzen),
+        "plaatsing": lambda: render.introduced_list(
+            profile.kansen_en_belemmeringen.plaatsing.inleiding,
+            profile.kansen_en_belemmeringen.plaatsing.punten,
+        ),
+        "zicht_op_ontwikkeling": lambda: render.bullet_list(profile.ondersteuningsstructuur.zicht_op_ontwikkeling),
+        "gesprekkencyclus_intern": lambda: render.conversation_cycle(profile.ondersteuningsstructuur.gesprekkencyclus_intern),
+        "gesprekkencyclus_ouders": lambda: render.conversation_cycle(profile.ondersteuningsstructuur.gesprekkencyclus_ouders),
+        "zorgroute": lambda: render.care_route(profile.ondersteuningsstructuur.zorgroute),
+        "interne_expertise": lambda: render.expertise_table(profile.expertise),
+        "sociale_veiligheid": lambda: render.roles_table(profile.sociale_veiligheid),
+        "externe_deskundigen": lambda: render.role_groups(profile.externe_deskundigen.groepen),
+        "aantallen": lambda: render.statistics_tables(profile.aantallen),
+        "basisondersteuning_overzicht": lambda: render.indicator_overview(profile.basisondersteuning),
+        "basisondersteuning": lambda: render.basic_support(profile.basisondersteuning),
+        "stappenplan": lambda: render.support_plan(profile.stappenplan),
+    }
+    for name, function in macros.items():
+        env.macro(function, name)

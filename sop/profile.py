@@ -1,0 +1,212 @@
+"""Load and validate every file in data/ into one Profile, or fail with all errors."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import rules, schema
+from .errors import DataError, DataErrors, Location
+from .yamlfile import YamlDocument, read_yaml
+
+# File name (without .yml) -> model. Dutch names, after what the file holds.
+DATA_FILES: dict[str, type[BaseModel]] = {
+    "school": schema.School,
+    "inleiding": schema.Inleiding,
+    "onderwijsconcept": schema.Onderwijsconcept,
+    "waarde-en-trots": schema.WaardeEnTrots,
+    "kansen-en-belemmeringen": schema.KansenEnBelemmeringen,
+    "ondersteuningsstructuur": schema.Ondersteuningsstructuur,
+    "expertise": schema.Expertise,
+    "sociale-veiligheid": schema.Rollen,
+    "externe-deskundigen": schema.ExterneDeskundigen,
+    "aantallen": schema.Aantallen,
+    "basisondersteuning": schema.Basisondersteuning,
+    "stappenplan": schema.Stappenplan,
+}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The whole validated ondersteuningsprofiel, one attribute per data file."""
+
+    school: schema.School
+    inleiding: schema.Inleiding
+    onderwijsconcept: schema.Onderwijsconcept
+    waarde_en_trots: schema.WaardeEnTrots
+    kansen_en_belemmeringen: schema.KansenEnBelemmeringen
+    ondersteuningsstructuur: schema.Ondersteuningsstructuur
+    expertise: schema.Expertise
+    sociale_veiligheid: schema.Rollen
+    externe_deskundigen: schema.ExterneDeskundigen
+    aantallen: schema.Aantallen
+    basisondersteuning: schema.Basisondersteuning
+    stappenplan: schema.Stappenplan
+
+
+# Fields that name a list item, so a message can say "bij 'Niels Boersma'".
+_NAMING_FIELDS = ("naam", "rol", "categorie", "titel", "id", "niveau", "situatie", "indicator")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"de ja/nee-waarde {'true' if value else 'false'}"
+    if isinstance(value, int):
+        return f"het getal {value}"
+    if isinstance(value, float):
+        return f"het kommagetal {value}"
+    if value is None:
+        return "niets (een leeg veld)"
+    if isinstance(value, str):
+        return f"de tekst '{value}'"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een blok met velden"
+    return f"een {type(value).__name__} ({value})"
+
+
+def _item_label(document: YamlDocument, loc: tuple) -> str:
+    """'bij 'Niels Boersma'' for the innermost named list item on the path."""
+    node = document.data
+    label = ""
+    for step in loc:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(step, int):
+            for naming in _NAMING_FIELDS:
+                if isinstance(node.get(naming), (str, int)) and not isinstance(node[naming], bool):
+                    text = str(node[naming])
+                    text = text if len(text) <= 60 else text[:57] + "…"
+                    label = f"bij '{text}'" if naming != "niveau" else f"bij niveau {text}"
+                    break
+            else:
+                label = f"bij item {step + 1}"
+    return label
+
+
+def _field_name(loc: tuple) -> str:
+    names = [str(step) for step in loc if isinstance(step, str)]
+    return names[-1] if names else ""
+
+
+def _quote_hint(document: YamlDocument, loc: tuple) -> str:
+    written = document.source_text.get(loc)
+    if written is None:
+        return ""
+    return f"; bedoel je de tekst, zet die dan tussen aanhalingstekens: \"{written}\""
+
+
+def _message(document: YamlDocument, model: type[BaseModel], error: dict) -> str:
+    loc = tuple(step for step in error["loc"] if step not in ("function-after",))
+    kind = error["type"]
+    where = _item_label(document, loc)
+    where = f"{where}: " if where else ""
+    field = _field_name(loc)
+    value = error.get("input")
+
+    if kind == "missing":
+        owner = _item_label(document, loc[:-1])
+        owner = f"{owner} " if owner else ""
+        return f"{owner}ontbreekt het veld '{field}'".strip()
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, loc[:-1])
+        hint = difflib.get_close_matches(field, allowed, n=1)
+        suggestion = f"; bedoel je '{hint[0]}'?" if hint else ""
+        return (
+            f"{where}onbekend veld '{field}'{suggestion} Toegestaan zijn: {', '.join(allowed)}"
+        )
+    if kind in ("string_type",):
+        return f"{where}'{field}' moet tekst zijn, maar hier staat {_describe(value)}{_quote_hint(document, loc)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"{where}'{field}' moet een heel getal zijn (0 of meer), maar hier staat {_describe(value)}"
+    if kind == "greater_than_equal":
+        return f"{where}'{field}' moet {error['ctx']['ge']} of meer zijn, maar hier staat {value}"
+    if kind == "bool_type":
+        return f"{where}'{field}' moet true (ja) of false (nee) zijn, maar hier staat {_describe(value)}"
+    if kind == "list_type":
+        return f"{where}'{field}' moet een lijst zijn (regels die met '- ' beginnen), maar hier staat {_describe(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{where}'{field or 'het bestand'}' moet een blok met velden zijn, maar hier staat {_describe(value)}"
+    if kind == "too_short":
+        minimum = error["ctx"]["min_length"]
+        if isinstance(value, str):
+            return f"{where}'{field}' is leeg; vul hier tekst in"
+        return f"{where}'{field}' moet minstens {minimum} item{'s' if minimum != 1 else ''} bevatten"
+    if kind == "string_pattern_mismatch":
+        return f"{where}'{field}' heeft niet de verwachte vorm ({value!r})"
+    if kind == "value_error":
+        return f"{where}{error['ctx']['error']}"
+    return f"{where}'{field}': {error['msg']}"
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names the model accepts at `loc` (a path of keys and indexes)."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        field = current.model_fields.get(step) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model inside list[Model], Model | None or Annotated[...]."""
+    if _is_model(annotation):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _inner_model(argument)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    return _inner_model(origin) if origin is not None and origin is not annotation else None
+
+
+def validate_document(document: YamlDocument, model: type[BaseModel]) -> tuple[Any, list[DataError]]:
+    try:
+        value = model.model_validate(document.data)
+    except ValidationError as validation:
+        errors = []
+        for error in validation.errors():
+            loc = tuple(error["loc"])
+            # Point at the key of the offending value, or at the block missing a field.
+            where = loc[:-1] if error["type"] == "missing" else loc
+            errors.append(DataError(document.location(where), _message(document, model, error)))
+        return None, errors
+    errors = [DataError(document.location(path), message) for path, message in rules.problems(value)]
+    return (None if errors else value), errors
+
+
+def load_profile(data_dir: Path, display_dir: str = "data") -> Profile:
+    """Read and validate every data file; raise DataErrors listing all problems."""
+    values: dict[str, Any] = {}
+    errors: list[DataError] = []
+    for stem, model in DATA_FILES.items():
+        name = f"{display_dir}/{stem}.yml"
+        path = data_dir / f"{stem}.yml"
+        if not path.exists():
+            errors.append(DataError(Location(name, 1, 1), "dit bestand ontbreekt in data/"))
+            continue
+        document, file_errors = read_yaml(path, name)
+        errors += file_errors
+        if document is None:
+            continue
+        value, file_errors = validate_document(document, model)
+        errors += file_errors
+        values[stem.replace("-", "_")] = value
+    if errors:
+        raise DataErrors(errors)
+    return Profile(**values)

@@ -1,0 +1,334 @@
+"""Pure render functions: validated data in, HTML or markdown out.
+
+Every text from data passes through `escape` (HTML) or `escape_markdown`
+(headings), so `<script>`, `*`, `|` or `{{ … }}` in a value show literally.
+Generated HTML has no blank lines, so Python-Markdown keeps it as one raw block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from markupsafe import escape as _html_escape
+
+from . import schema
+
+# Generic interface words (not facts about a school).
+NOT_FILLED_IN = "niet ingevuld"
+CHECKED = "aangekruist"
+NOT_CHECKED = "niet aangekruist"
+CHOSEN = "gekozen"
+
+
+def escape(text: str) -> str:
+    """HTML-escape, and neutralise braces so no template engine can ever run it."""
+    return str(_html_escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]()#+\-.!|~^])")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape text for inline markdown (a heading): markdown syntax first, then HTML."""
+    return escape(_MARKDOWN_SPECIALS.sub(r"\\\1", text))
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    """A markdown heading with a fixed anchor, so it appears in the page's table of contents."""
+    # `{ #id }` with spaces: `{#` would open a Jinja comment.
+    return f"{'#' * level} {escape_markdown(text)} {{ #{anchor} }}"
+
+
+def text_block(text: str) -> str:
+    """Block text from data: blank line = paragraph, newline = line break, '- ' = bullet."""
+    parts: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.rstrip() for line in paragraph.split("\n")]
+        run: list[str] = []
+        bullets: list[str] = []
+
+        def flush_run() -> None:
+            if run:
+                parts.append("<p>" + "<br>".join(escape(line) for line in run) + "</p>")
+                run.clear()
+
+        def flush_bullets() -> None:
+            if bullets:
+                parts.append(bullet_list(bullets))
+                bullets.clear()
+
+        for line in lines:
+            if line.lstrip().startswith("- "):
+                flush_run()
+                bullets.append(line.lstrip()[2:])
+            else:
+                flush_bullets()
+                run.append(line)
+        flush_run()
+        flush_bullets()
+    return "".join(parts)
+
+
+def text_cell(text: str | None) -> str:
+    """A table cell's content; an empty cell stays empty."""
+    return text_block(text) if text else ""
+
+
+def bullet_list(items: Iterable[str], css_class: str | None = None) -> str:
+    attribute = f' class="{css_class}"' if css_class else ""
+    return f"<ul{attribute}>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def _table(caption: str, head: str, body: str, css_class: str, table_id: str | None = None) -> str:
+    """A table in a focusable, labelled scroll region, so a phone can swipe wide tables."""
+    identifier = f' id="{escape(table_id)}"' if table_id else ""
+    return (
+        f'<div class="sop-tabel {css_class}" role="region" tabindex="0" '
+        f'aria-label="{escape(caption)}">'
+        f"<table{identifier}><caption>{escape(caption)}</caption>"
+        f"<thead>{head}</thead>{body}</table></div>"
+    )
+
+
+# --- contactgegevens ------------------------------------------------------
+
+
+def contact_details(school: schema.School) -> str:
+    phone_link = re.sub(r"[^0-9+]", "", school.telefoon)
+    rows = [
+        ("Naam", escape(school.naam)),
+        ("Straat + huisnummer", escape(school.straat_en_huisnummer)),
+        ("Postcode en plaats", f"{escape(school.postcode)} {escape(school.plaats)}"),
+        ("Brinnummer", escape(school.brinnummer)),
+        ("Telefoonnummer", f'<a href="tel:{escape(phone_link)}">{escape(school.telefoon)}</a>'),
+        ("E-mailadres", f'<a href="mailto:{escape(school.email)}">{escape(school.email)}</a>'),
+        ("Website", f'<a href="{escape(school.website)}">{escape(school.website)}</a>'),
+    ]
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="sop-contact">{items}</dl>'
+
+
+# --- onderwijskundig concept ---------------------------------------------
+
+
+def concept_checklist(concepts: list[schema.Concept]) -> str:
+    items = []
+    for concept in concepts:
+        state = CHECKED if concept.aangekruist else NOT_CHECKED
+        mark = "☑" if concept.aangekruist else "☐"
+        explanation = (
+            f'<div class="sop-toelichting">{text_block(concept.toelichting)}</div>'
+            if concept.toelichting
+            else ""
+        )
+        items.append(
+            f'<li class="sop-concept sop-concept--{"ja" if concept.aangekruist else "nee"}">'
+            f'<span aria-hidden="true">{mark}</span> {escape(concept.naam)} '
+            f'<span class="sop-staat">({state})</span>{explanation}</li>'
+        )
+    return f'<ul class="sop-checklist">{"".join(items)}</ul>'
+
+
+# --- ondersteuningsstructuur ---------------------------------------------
+
+
+def introduced_list(introduction: str | None, items: list[str], note: str | None = None) -> str:
+    """An optional lead-in line, a bulleted list, and an optional closing note."""
+    lead = f"<p>{escape(introduction)}</p>" if introduction else ""
+    return lead + bullet_list(items) + text_cell(note)
+
+
+def conversation_cycle(cycle: schema.Gesprekkencyclus) -> str:
+    return introduced_list(cycle.inleiding, cycle.momenten, cycle.toelichting)
+
+
+def care_route(steps: list[str]) -> str:
+    items = "".join(
+        f"<li><strong>Stap {number}:</strong> {escape(step)}</li>"
+        for number, step in enumerate(steps, start=1)
+    )
+    return f'<ol class="sop-stappen">{items}</ol>'
+
+
+def expertise_table(expertise: schema.Expertise) -> str:
+    columns = expertise.kolommen
+    head = (
+        f'<tr><th scope="col">{escape(columns.naam)}</th>'
+        f'<th scope="col">{escape(columns.functie)}</th>'
+        f'<th scope="col">{escape(columns.focusgebied)}</th></tr>'
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{escape(person.naam)}</th>'
+        f"<td>{'<br>'.join(escape(item) for item in person.functie)}</td>"
+        f"<td>{'<br>'.join(escape(item) for item in person.focusgebied)}</td></tr>"
+        for person in expertise.medewerkers
+    )
+    return _table(expertise.titel, head, f"<tbody>{rows}</tbody>", "sop-tabel--expertise")
+
+
+def roles_table(roles: schema.Rollen, table_id: str | None = None) -> str:
+    head = '<tr><th scope="col">Rol</th><th scope="col">Naam</th></tr>'
+    rows = []
+    for role in roles.rollen:
+        if role.namen:
+            names = ", ".join(escape(name) for name in role.namen)
+            if role.toelichting:
+                names = f"{escape(role.toelichting)}: {names}"
+        else:
+            names = f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
+        rows.append(f'<tr><th scope="row">{escape(role.rol)}</th><td>{names}</td></tr>')
+    return _table(roles.titel, head, f"<tbody>{''.join(rows)}</tbody>", "sop-tabel--rollen", table_id)
+
+
+def role_groups(groups: list[schema.RollenGroep]) -> str:
+    return "\n\n".join(
+        f"{heading(3, group.titel, group.id)}\n\n{roles_table(group)}" for group in groups
+    )
+
+
+# --- feiten en aantallen --------------------------------------------------
+
+
+def statistics_table(table: schema.Tabel) -> str:
+    years = table.schooljaren
+    head = f'<tr><th scope="col">{escape(table.rijkop)}</th>' + "".join(
+        f'<th scope="col" class="sop-getal">{escape(year)}</th>' for year in years
+    ) + "</tr>"
+    bodies = []
+    for group in table.groepen:
+        rows = []
+        if group.kop:
+            rows.append(
+                f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{len(years) + 1}">'
+                f"{escape(group.kop)}</th></tr>"
+            )
+        for row in group.rijen:
+            cells = "".join(f'<td class="sop-getal">{row.aantallen[year]}</td>' for year in years)
+            rows.append(f'<tr><th scope="row">{escape(row.categorie)}</th>{cells}</tr>')
+        bodies.append(f"<tbody>{''.join(rows)}</tbody>")
+    return _table(table.titel, head, "".join(bodies), "sop-tabel--aantallen", f"tabel-{table.id}")
+
+
+def statistics_tables(data: schema.Aantallen) -> str:
+    return "\n\n".join(
+        f"{heading(2, table.titel, table.id)}\n\n{statistics_table(table)}" for table in data.tabellen
+    )
+
+
+# --- basisondersteuning ---------------------------------------------------
+
+
+def _status_label(scale: list[str], status: schema.Status) -> str:
+    return scale[status.kolom - 1]
+
+
+def status_scale(scale: list[str], status: schema.Status) -> str:
+    """The four-step scale with the school's chosen column highlighted."""
+    steps = []
+    for column, label in enumerate(scale, start=1):
+        if column == status.kolom:
+            steps.append(
+                f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(label)}</strong>'
+                f' <span class="md-visually-hidden">({CHOSEN})</span></li>'
+            )
+        else:
+            steps.append(f"<li>{escape(label)}</li>")
+    return f'<ol class="sop-schaal sop-schaal--{status.kolom}">{"".join(steps)}</ol>'
+
+
+def indicator_overview(data: schema.Basisondersteuning) -> str:
+    """The school's original grid: every indicator with its mark in the chosen column."""
+    scale = data.statusschaal
+    head = f'<tr><th scope="col">{escape(data.kolommen.indicator)}</th>' + "".join(
+        f'<th scope="col" class="sop-kolom">{escape(label)}</th>' for label in scale
+    ) + "</tr>"
+    bodies = []
+    for domain in data.domeinen:
+        rows = [
+            f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{len(scale) + 1}">'
+            f'<a href="#{escape(domain.id)}">{escape(domain.titel)}</a></th></tr>'
+        ]
+        for indicator in domain.indicatoren:
+            cells = "".join(
+                f'<td class="sop-kolom">{escape(indicator.status.markering)}</td>'
+                if column == indicator.status.kolom
+                else '<td class="sop-kolom"></td>'
+                for column in range(1, len(scale) + 1)
+            )
+            rows.append(
+                f'<tr><th scope="row"><a href="#{escape(indicator.id)}">'
+                f"{escape(indicator.indicator)}</a></th>{cells}</tr>"
+            )
+        bodies.append(f"<tbody>{''.join(rows)}</tbody>")
+    return _table(
+        f"Overzicht: {data.kolommen.status.lower()} per {data.kolommen.indicator.lower()}",
+        head,
+        "".join(bodies),
+        "sop-tabel--overzicht",
+        "tabel-basisondersteuning",
+    )
+
+
+def indicator_details(indicator: schema.Indicator, data: schema.Basisondersteuning) -> str:
+    columns = data.kolommen
+    status = indicator.status
+    return (
+        f'<section class="sop-indicator" aria-labelledby="{escape(indicator.id)}">'
+        f'<h3 id="{escape(indicator.id)}">{escape(indicator.indicator)}</h3>'
+        f'<p class="sop-label">{escape(columns.status)}: '
+        f"<strong>{escape(_status_label(data.statusschaal, status))}</strong> "
+        f"(markering van de school: ‘{escape(status.markering)}’)</p>"
+        f"{status_scale(data.statusschaal, status)}"
+        f'<p class="sop-label">{escape(columns.huidige_situatie)}:</p>'
+        f'<div class="sop-situatie">{text_block(indicator.huidige_situatie)}</div>'
+        "</section>"
+    )
+
+
+def basic_support(data: schema.Basisondersteuning) -> str:
+    parts = []
+    for domain in data.domeinen:
+        parts.append(heading(2, domain.titel, domain.id))
+        for group in domain.groepen:
+            blocks = []
+            if group.kop:
+                blocks.append(f'<p class="sop-subkop"><strong>{escape(group.kop)}</strong></p>')
+            blocks += [indicator_details(indicator, data) for indicator in group.indicatoren]
+            parts.append("".join(blocks))
+    return "\n\n".join(parts)
+
+
+# --- stappenplan ----------------------------------------------------------
+
+
+def _plan_cells(row: schema.Aanpak) -> str:
+    return "".join(
+        f"<td>{text_cell(cell)}</td>"
+        for cell in (row.acties, row.documenten, row.betrokkenen, row.planning)
+    )
+
+
+def level_table(level: schema.Niveau, columns: schema.StappenplanKolommen) -> str:
+    title = f"Niveau {level.niveau}: {level.naam}"
+    head = "<tr>" + "".join(
+        f'<th scope="col">{escape(label)}</th>'
+        for label in (columns.situatie, columns.acties, columns.documenten, columns.betrokkenen, columns.planning)
+    ) + "</tr>"
+    rows = [
+        f'<tr class="sop-aanpak"><th scope="row">{level.niveau}<br>{escape(level.naam)}</th>'
+        f"{_plan_cells(level.aanpak)}</tr>"
+    ]
+    rows += [
+        f'<tr><th scope="row">{text_block(row.situatie)}</th>{_plan_cells(row)}</tr>'
+        for row in level.situaties
+    ]
+    return _table(title, head, f"<tbody>{''.join(rows)}</tbody>", "sop-tabel--stappenplan", f"tabel-niveau-{level.niveau}")
+
+
+def support_plan(data: schema.Stappenplan) -> str:
+    parts = [text_block(data.toelichting)] if data.toelichting else []
+    for level in data.niveaus:
+        parts.append(heading(2, f"Niveau {level.niveau}: {level.naam}", f"niveau-{level.niveau}"))
+        parts.append(level_table(level, data.kolommen))
+    return "\n\n".join(parts)

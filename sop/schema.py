@@ -1,0 +1,281 @@
+"""The data contract: one pydantic model per file in data/.
+
+Models are strict (no silent type coercion) and forbid unknown keys, so a typo
+such as `funcite:` is an error instead of a dropped field. Rules that span
+several fields are in `rules.py`, which can point at the exact offending line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+Text = Annotated[str, Field(min_length=1)]
+OptionalText = Text | None
+Count = Annotated[int, Field(ge=0)]
+
+
+def _slug(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        raise ValueError(
+            f"'{value}' is geen geldige id; gebruik alleen kleine letters, cijfers en "
+            "streepjes, bijvoorbeeld 'op-protocol-dyslexie'"
+        )
+    return value
+
+
+def _school_year(value: str) -> str:
+    match = re.fullmatch(r"(\d{4})/(\d{4})", value)
+    if not match or int(match[2]) != int(match[1]) + 1:
+        raise ValueError(
+            f"'{value}' is geen geldig schooljaar; schrijf het als twee opeenvolgende "
+            "jaren met een schuine streep, bijvoorbeeld '2023/2024'"
+        )
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+SchoolYear = Annotated[str, AfterValidator(_school_year)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- school.yml -----------------------------------------------------------
+
+
+def _postcode(value: str) -> str:
+    if not re.fullmatch(r"\d{4} ?[A-Z]{2}", value):
+        raise ValueError(f"'{value}' is geen Nederlandse postcode; schrijf bijvoorbeeld '2133DW'")
+    return value
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value):
+        raise ValueError(f"'{value}' is geen e-mailadres; schrijf bijvoorbeeld 'info@school.nl'")
+    return value
+
+
+def _website(value: str) -> str:
+    if not re.fullmatch(r"https?://\S+", value):
+        raise ValueError(
+            f"'{value}' is geen volledig webadres; begin met https:// of http://"
+        )
+    return value
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(r"\+?[0-9][0-9 \-]{8,14}[0-9]", value):
+        raise ValueError(f"'{value}' is geen telefoonnummer; schrijf bijvoorbeeld '023-5611503'")
+    return value
+
+
+class School(Model):
+    naam: Text
+    straat_en_huisnummer: Text
+    postcode: Annotated[str, AfterValidator(_postcode)]
+    plaats: Text
+    brinnummer: Annotated[str, Field(pattern=r"^[0-9]{2}[A-Z]{2}$")]
+    telefoon: Annotated[str, AfterValidator(_phone)]
+    email: Annotated[str, AfterValidator(_email)]
+    website: Annotated[str, AfterValidator(_website)]
+
+
+# --- tekstblokken ---------------------------------------------------------
+
+
+class Inleiding(Model):
+    tekst: Text
+
+
+class WaardeEnTrots(Model):
+    tekst: Text
+
+
+class Concept(Model):
+    naam: Text
+    aangekruist: bool
+    toelichting: OptionalText = None
+
+
+class Onderwijsconcept(Model):
+    visie: Text
+    concepten: Annotated[list[Concept], Field(min_length=1)]
+    werkwijze: Text
+    drie_niveaus: Text
+    extra_ondersteuning: Text
+
+
+class Plaatsing(Model):
+    inleiding: Text
+    punten: Annotated[list[Text], Field(min_length=1)]
+
+
+class KansenEnBelemmeringen(Model):
+    sterke_kanten: Annotated[list[Text], Field(min_length=1)]
+    meer_informatie: OptionalText = None
+    schoolontwikkeling: Annotated[list[Text], Field(min_length=1)]
+    grenzen: Annotated[list[Text], Field(min_length=1)]
+    plaatsing: Plaatsing
+
+
+# --- ondersteuningsstructuur.yml -----------------------------------------
+
+
+class Gesprekkencyclus(Model):
+    inleiding: OptionalText = None
+    momenten: Annotated[list[Text], Field(min_length=1)]
+    toelichting: OptionalText = None
+
+
+class Ondersteuningsstructuur(Model):
+    zicht_op_ontwikkeling: Annotated[list[Text], Field(min_length=1)]
+    gesprekkencyclus_intern: Gesprekkencyclus
+    gesprekkencyclus_ouders: Gesprekkencyclus
+    zorgroute: Annotated[list[Text], Field(min_length=1)]
+
+
+# --- expertise.yml, sociale-veiligheid.yml, externe-deskundigen.yml -------
+
+
+class ExpertiseKolommen(Model):
+    naam: Text
+    functie: Text
+    focusgebied: Text
+
+
+class Medewerker(Model):
+    naam: Text
+    functie: Annotated[list[Text], Field(min_length=1)]
+    focusgebied: Annotated[list[Text], Field(min_length=1)]
+
+
+class Expertise(Model):
+    titel: Text
+    kolommen: ExpertiseKolommen
+    medewerkers: Annotated[list[Medewerker], Field(min_length=1)]
+
+
+class Rol(Model):
+    rol: Text
+    toelichting: OptionalText = None
+    # Empty list: the source leaves the role unfilled; the site says so.
+    namen: list[Text]
+
+
+class Rollen(Model):
+    titel: Text
+    rollen: Annotated[list[Rol], Field(min_length=1)]
+
+
+class RollenGroep(Rollen):
+    id: Slug
+
+
+class ExterneDeskundigen(Model):
+    groepen: Annotated[list[RollenGroep], Field(min_length=1)]
+
+
+# --- aantallen.yml --------------------------------------------------------
+
+
+class Rij(Model):
+    categorie: Text
+    aantallen: dict[SchoolYear, Count]
+
+
+class Groep(Model):
+    kop: OptionalText = None
+    rijen: Annotated[list[Rij], Field(min_length=1)]
+
+
+class Tabel(Model):
+    id: Slug
+    titel: Text
+    rijkop: Text
+    schooljaren: Annotated[list[SchoolYear], Field(min_length=1)]
+    groepen: Annotated[list[Groep], Field(min_length=1)]
+
+
+class Aantallen(Model):
+    tabellen: Annotated[list[Tabel], Field(min_length=1)]
+
+
+# --- basisondersteuning.yml ----------------------------------------------
+
+
+class BasisKolommen(Model):
+    indicator: Text
+    huidige_situatie: Text
+    status: Text
+
+
+class Status(Model):
+    kolom: Annotated[int, Field(ge=1)]
+    markering: Text
+
+
+class Indicator(Model):
+    id: Slug
+    indicator: Text
+    huidige_situatie: Text
+    status: Status
+
+
+class IndicatorGroep(Model):
+    kop: OptionalText = None
+    indicatoren: Annotated[list[Indicator], Field(min_length=1)]
+
+
+class Domein(Model):
+    id: Slug
+    titel: Text
+    groepen: Annotated[list[IndicatorGroep], Field(min_length=1)]
+
+    @property
+    def indicatoren(self) -> list[Indicator]:
+        return [indicator for group in self.groepen for indicator in group.indicatoren]
+
+
+class Basisondersteuning(Model):
+    kolommen: BasisKolommen
+    statusschaal: Annotated[list[Text], Field(min_length=2)]
+    domeinen: Annotated[list[Domein], Field(min_length=1)]
+
+
+# --- stappenplan.yml ------------------------------------------------------
+
+
+class StappenplanKolommen(Model):
+    situatie: Text
+    acties: Text
+    documenten: Text
+    betrokkenen: Text
+    planning: Text
+
+
+class Aanpak(Model):
+    acties: OptionalText = None
+    documenten: OptionalText = None
+    betrokkenen: OptionalText = None
+    planning: OptionalText = None
+
+
+class Situatie(Aanpak):
+    situatie: Text
+
+
+class Niveau(Model):
+    niveau: Annotated[int, Field(ge=1)]
+    naam: Text
+    aanpak: Aanpak
+    situaties: Annotated[list[Situatie], Field(min_length=1)]
+
+
+class Stappenplan(Model):
+    toelichting: OptionalText = None
+    kolommen: StappenplanKolommen
+    niveaus: Annotated[list[Niveau], Field(min_length=1)]
