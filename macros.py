@@ -26,6 +26,7 @@ def define_env(env):
     school = profile.school
     env.conf["site_name"] = f"Schoolondersteuningsprofiel {school.naam}"
     env.variables["school"] = school
+    env.variables["zorgroute_stappen"] = len(profile.ondersteuningsstructuur.zorgroute)
 
     macros = {
         "contactgegevens": lambda: render.contact_details(school),
@@ -33,7 +34,7 @@ def define_env(env):
         "visie": lambda: render.text_block(profile.onderwijsconcept.visie),
         "concepten": lambda: render.concept_checklist(profile.onderwijsconcept.concepten),
         "werkwijze": lambda: render.text_block(profile.onderwijsconcept.werkwijze),
-        "drie_niveaus": lambda: render.text_block(profile.onderwijsconcept.drie_niveaus),
+        "aanpak_op_niveau": lambda: render.text_block(profile.onderwijsconcept.aanpak_op_niveau),
         "extra_ondersteuning": lambda: render.text_block(profile.onderwijsconcept.extra_ondersteuning),
         "waarde_en_trots": lambda: render.text_block(profile.waarde_en_trots.tekst),
         "sterke_kanten": lambda: render.bullet_list(profile.kansen_en_belemmeringen.sterke_kanten),

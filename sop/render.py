@@ -238,36 +238,32 @@ def status_scale(scale: list[str], status: schema.Status) -> str:
 
 
 def indicator_overview(data: schema.Basisondersteuning) -> str:
-    """The school's original grid: every indicator with its mark in the chosen column."""
+    """All indicators at a glance, each linking to its details, with the chosen status."""
     scale = data.statusschaal
-    head = f'<tr><th scope="col">{escape(data.kolommen.indicator)}</th>' + "".join(
-        f'<th scope="col" class="sop-kolom">{escape(label)}</th>' for label in scale
-    ) + "</tr>"
+    columns = data.kolommen
+    head = (
+        f'<tr><th scope="col">{escape(columns.indicator)}</th>'
+        f'<th scope="col">{escape(columns.status)}</th>'
+        '<th scope="col">Markering van de school</th></tr>'
+    )
     bodies = []
     for domain in data.domeinen:
         rows = [
-            f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{len(scale) + 1}">'
+            f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="3">'
             f'<a href="#{escape(domain.id)}">{escape(domain.titel)}</a></th></tr>'
         ]
         for indicator in domain.indicatoren:
-            cells = "".join(
-                f'<td class="sop-kolom">{escape(indicator.status.markering)}</td>'
-                if column == indicator.status.kolom
-                else '<td class="sop-kolom"></td>'
-                for column in range(1, len(scale) + 1)
-            )
+            status = indicator.status
             rows.append(
                 f'<tr><th scope="row"><a href="#{escape(indicator.id)}">'
-                f"{escape(indicator.indicator)}</a></th>{cells}</tr>"
+                f"{escape(indicator.indicator)}</a></th>"
+                f'<td class="sop-status sop-status--{status.kolom}">'
+                f"{escape(_status_label(scale, status))}</td>"
+                f"<td>{escape(status.markering)}</td></tr>"
             )
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
-    return _table(
-        f"Overzicht: {data.kolommen.status.lower()} per {data.kolommen.indicator.lower()}",
-        head,
-        "".join(bodies),
-        "sop-tabel--overzicht",
-        "tabel-basisondersteuning",
-    )
+    caption = f"Overzicht: {columns.status.lower()} per {columns.indicator.lower()}"
+    return _table(caption, head, "".join(bodies), "sop-tabel--overzicht", "tabel-basisondersteuning")
 
 
 def indicator_details(indicator: schema.Indicator, data: schema.Basisondersteuning) -> str:
@@ -302,10 +298,17 @@ def basic_support(data: schema.Basisondersteuning) -> str:
 # --- stappenplan ----------------------------------------------------------
 
 
-def _plan_cells(row: schema.Aanpak) -> str:
+def _plan_cells(row: schema.Aanpak, columns: schema.StappenplanKolommen) -> str:
+    # data-label lets a phone stack the cells, each under its column name.
+    cells = (
+        (columns.acties, row.acties),
+        (columns.documenten, row.documenten),
+        (columns.betrokkenen, row.betrokkenen),
+        (columns.planning, row.planning),
+    )
     return "".join(
-        f"<td>{text_cell(cell)}</td>"
-        for cell in (row.acties, row.documenten, row.betrokkenen, row.planning)
+        f'<td data-label="{escape(label)}">{text_cell(cell)}</td>' if cell else "<td></td>"
+        for label, cell in cells
     )
 
 
@@ -317,13 +320,14 @@ def level_table(level: schema.Niveau, columns: schema.StappenplanKolommen) -> st
     ) + "</tr>"
     rows = [
         f'<tr class="sop-aanpak"><th scope="row">{level.niveau}<br>{escape(level.naam)}</th>'
-        f"{_plan_cells(level.aanpak)}</tr>"
+        f"{_plan_cells(level.aanpak, columns)}</tr>"
     ]
     rows += [
-        f'<tr><th scope="row">{text_block(row.situatie)}</th>{_plan_cells(row)}</tr>'
+        f'<tr><th scope="row">{text_block(row.situatie)}</th>{_plan_cells(row, columns)}</tr>'
         for row in level.situaties
     ]
-    return _table(title, head, f"<tbody>{''.join(rows)}</tbody>", "sop-tabel--stappenplan", f"tabel-niveau-{level.niveau}")
+    body = f"<tbody>{''.join(rows)}</tbody>"
+    return _table(title, head, body, "sop-tabel--stappenplan", f"tabel-niveau-{level.niveau}")
 
 
 def support_plan(data: schema.Stappenplan) -> str:

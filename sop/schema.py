@@ -105,7 +105,7 @@ class Onderwijsconcept(Model):
     visie: Text
     concepten: Annotated[list[Concept], Field(min_length=1)]
     werkwijze: Text
-    drie_niveaus: Text
+    aanpak_op_niveau: Text
     extra_ondersteuning: Text
 
 

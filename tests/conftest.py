@@ -1,0 +1,68 @@
+"""Shared fixtures: the real site is built once per test run, strictly."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from sop.profile import Profile, load_profile  # noqa: E402
+
+SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop")
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run the same strict build as `make build`, and return the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def copy_project(target: Path, data_dir: Path) -> Path:
+    """A copy of the site's code and pages with another school's data/."""
+    for name in SITE_FILES:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    shutil.copytree(data_dir, target / "data")
+    return target
+
+
+class Site:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def page(self, name: str) -> BeautifulSoup:
+        path = self.root / ("index.html" if name == "" else f"{name}/index.html")
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, name: str):
+        return self.page(name).select_one("article.md-content__inner")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(PROJECT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return Site(site_dir)
+
+
+@pytest.fixture(scope="session")
+def profile() -> Profile:
+    return load_profile(PROJECT / "data")

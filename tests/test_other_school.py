@@ -1,0 +1,53 @@
+"""Another school forks the repo, replaces data/, and gets a correct site: no code change."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Site, build_site, copy_project
+
+EXAMPLE_DATA = Path(__file__).parent / "voorbeeldschool" / "data"
+
+
+@pytest.fixture(scope="module")
+def other_site(tmp_path_factory) -> Site:
+    project = copy_project(tmp_path_factory.mktemp("fork"), EXAMPLE_DATA)
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return Site(project / "site")
+
+
+def all_text(site: Site) -> str:
+    return " ".join(path.read_text(encoding="utf-8") for path in site.root.rglob("*.html"))
+
+
+def test_other_school_name_everywhere_and_none_of_the_original(other_site):
+    html = all_text(other_site)
+    assert "OBS De Proefboom" in other_site.page("").title.get_text()
+    assert not re.search(r"vesterhavet|hoofddorp|11ZW", html, re.IGNORECASE)
+
+
+def test_other_school_years_and_categories(other_site):
+    table = other_site.article("feiten-en-cijfers").select_one("#tabel-verwijzingen")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+        "Leerlingen naar", "2030/2031", "2031/2032", "2032/2033"]
+    rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")]
+    assert rows == [["Speciaal basisonderwijs", "11", "12", "13"], ["Speciaal onderwijs", "21", "22", "23"]]
+    assert len(other_site.article("feiten-en-cijfers").select(".sop-tabel--aantallen")) == 1
+
+
+def test_other_school_roster_size_and_levels(other_site):
+    article = other_site.article("ondersteuning")
+    assert len(article.select(".sop-tabel--expertise tbody tr")) == 3
+    assert [th.get_text(strip=True) for th in article.select(".sop-tabel--expertise thead th")] == [
+        "Naam", "Functie", "Specialisme"]
+    assert "De 1-zorgroute kent 3 stappen" in article.get_text(" ")
+    levels = [h["id"] for h in other_site.article("stappenplan").select("h2[id^=niveau-]")]
+    assert levels == ["niveau-1", "niveau-2", "niveau-3"]
+
+
+def test_other_school_three_step_scale(other_site):
+    section = other_site.article("basisondersteuning").find("h3", id="gedragsregels").parent
+    assert [li.get_text(" ", strip=True) for li in section.select("ol.sop-schaal li")][1].startswith("Deels")

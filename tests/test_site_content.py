@@ -1,0 +1,208 @@
+"""The built site shows every item of every data file, in the right place."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def normalized(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def text_of(element) -> str:
+    return normalized(element.get_text(" "))
+
+
+def lines_of(block: str) -> list[str]:
+    """The visible lines of a block text from data (bullet markers removed)."""
+    lines = [line.strip() for line in block.splitlines() if line.strip()]
+    return [line[2:] if line.startswith("- ") else line for line in lines]
+
+
+def assert_all_lines_on(site, page: str, *blocks: str) -> None:
+    article = text_of(site.article(page))
+    for block in blocks:
+        for line in lines_of(block):
+            assert normalized(line) in article, f"{line!r} ontbreekt op {page or 'start'}"
+
+
+def table_rows(table) -> list[list[str]]:
+    return [[text_of(cell) for cell in row.find_all(["th", "td"])] for row in table.select("tbody tr")]
+
+
+def test_contact_details_on_home_page(site, profile):
+    contact = site.article("").select_one("#contactgegevens ~ dl.sop-contact")
+    shown = text_of(contact)
+    school = profile.school
+    for value in (school.naam, school.straat_en_huisnummer, f"{school.postcode} {school.plaats}",
+                  school.brinnummer, school.telefoon, school.email, school.website):
+        assert value in shown
+    links = {a["href"] for a in contact.find_all("a")}
+    assert f"mailto:{school.email}" in links
+    assert school.website in links
+    assert site.page("").title.get_text().endswith(f"Schoolondersteuningsprofiel {school.naam}")
+
+
+def test_introduction_and_vision(site, profile):
+    assert_all_lines_on(site, "", profile.inleiding.tekst)
+    concept = profile.onderwijsconcept
+    assert_all_lines_on(site, "onderwijs", concept.visie, concept.werkwijze,
+                        concept.aanpak_op_niveau, concept.extra_ondersteuning)
+
+
+def test_concept_checklist_says_which_applies(site, profile):
+    items = site.article("onderwijs").select("ul.sop-checklist > li")
+    assert len(items) == len(profile.onderwijsconcept.concepten)
+    for item, concept in zip(items, profile.onderwijsconcept.concepten):
+        text = text_of(item)
+        assert text.startswith(("☑ " if concept.aangekruist else "☐ ") + concept.naam)
+        assert ("(aangekruist)" if concept.aangekruist else "(niet aangekruist)") in text
+        if concept.toelichting:
+            assert_all_lines_on(site, "onderwijs", concept.toelichting)
+
+
+def test_possibilities_and_limits_lists(site, profile):
+    data = profile.kansen_en_belemmeringen
+    article = site.article("mogelijkheden-en-grenzen")
+    for anchor, items in (("sterke-kanten", data.sterke_kanten),
+                          ("schoolontwikkeling", data.schoolontwikkeling),
+                          ("grenzen", data.grenzen),
+                          ("plaatsen-en-behouden", data.plaatsing.punten)):
+        shown = [text_of(li) for li in article.select_one(f"#{anchor} ~ ul").find_all("li")]
+        assert shown == items, anchor
+    assert_all_lines_on(site, "mogelijkheden-en-grenzen", profile.waarde_en_trots.tekst,
+                        data.meer_informatie, data.plaatsing.inleiding)
+
+
+def test_support_structure(site, profile):
+    data = profile.ondersteuningsstructuur
+    article = site.article("ondersteuning")
+    shown = [text_of(li) for li in article.select_one("#zicht-op-ontwikkeling ~ ul").find_all("li")]
+    assert shown == data.zicht_op_ontwikkeling
+    for cycle in (data.gesprekkencyclus_intern, data.gesprekkencyclus_ouders):
+        assert_all_lines_on(site, "ondersteuning", *cycle.momenten, cycle.toelichting or "")
+    steps = [text_of(li) for li in article.select("ol.sop-stappen > li")]
+    assert steps == [f"Stap {n}: {step}" for n, step in enumerate(data.zorgroute, start=1)]
+
+
+def test_roster_has_one_row_per_person_with_functions_and_focus(site, profile):
+    table = site.article("ondersteuning").select_one(".sop-tabel--expertise table")
+    rows = table_rows(table)
+    assert len(rows) == len(profile.expertise.medewerkers)
+    for row, person in zip(rows, profile.expertise.medewerkers):
+        assert row == [person.naam, " ".join(person.functie), " ".join(person.focusgebied)]
+
+
+@pytest.mark.parametrize(
+    "person, functions, focus",
+    [  # Spot checks against the source's scrambled columns (see data/expertise.yml).
+        ("Carolien Huizing", "Leerkracht gr 6 Coördinator bb", "Gedrag Taal/Lees Cultuur"),
+        ("Angelique Zaadnoordijk", "NT2-specialist Taal/spellingspecialist", "Taal en NT2"),
+        ("Niels Boersma", "ICT-er", "ICT"),
+        ("Kim van Weeren", "IB Leerkracht groep 3", "IB"),
+        ("Esther Wijnands", "Conciërge", "Concierge-zaken ICT"),
+    ],
+)
+def test_roster_realigned_as_in_source(site, person, functions, focus):
+    rows = table_rows(site.article("ondersteuning").select_one(".sop-tabel--expertise table"))
+    assert [person, functions, focus] in rows
+
+
+def test_roles_keep_unfilled_ones(site, profile):
+    article = site.article("ondersteuning")
+    groups = [profile.sociale_veiligheid] + list(profile.externe_deskundigen.groepen)
+    tables = article.select(".sop-tabel--rollen table")
+    assert len(tables) == len(groups)
+    for table, group in zip(tables, groups):
+        assert text_of(table.caption) == group.titel
+        rows = table_rows(table)
+        assert [row[0] for row in rows] == [role.rol for role in group.rollen]
+        for row, role in zip(rows, group.rollen):
+            if role.namen:
+                for name in role.namen:
+                    assert name in row[1]
+            else:
+                assert row[1] == "niet ingevuld"
+
+
+def test_statistics_tables_have_a_column_per_year_and_exact_numbers(site, profile):
+    article = site.article("feiten-en-cijfers")
+    for table_data in profile.aantallen.tabellen:
+        table = article.select_one(f"#tabel-{table_data.id}")
+        assert text_of(table.caption) == table_data.titel
+        header = [text_of(th) for th in table.select("thead th")]
+        assert header == [table_data.rijkop, *table_data.schooljaren]
+        shown = {row[0]: row[1:] for row in table_rows(table) if len(row) > 1}
+        for group in table_data.groepen:
+            for row in group.rijen:
+                assert shown[row.categorie] == [str(row.aantallen[y]) for y in table_data.schooljaren]
+
+
+def test_statistics_match_the_source_figures(site):
+    """A few figures read straight from the source PDF text."""
+    article = site.article("feiten-en-cijfers")
+    uitstroom = {row[0]: row[1:] for row in table_rows(article.select_one("#tabel-uitstroom"))}
+    assert uitstroom["SBO (Speciaal basisonderwijs)"] == ["2", "0", "3", "4", "0", "0"]
+    cluster3 = next(v for k, v in uitstroom.items() if "cluster 3" in k)
+    assert cluster3 == ["0", "0", "0", "1", "2", "2"]
+    arrangementen = {row[0]: row[1:] for row in table_rows(article.select_one("#tabel-arrangementen"))}
+    cluster2 = next(v for k, v in arrangementen.items() if "cluster 2" in k)
+    assert cluster2 == ["2", "3", "4", "4", "6", "2"]
+
+
+def test_every_indicator_has_anchor_status_and_description(site, profile):
+    data = profile.basisondersteuning
+    article = site.article("basisondersteuning")
+    for domain in data.domeinen:
+        assert article.select_one(f"h2#{domain.id}") is not None
+        for indicator in domain.indicatoren:
+            section = article.find("h3", id=indicator.id).parent
+            assert text_of(section.h3) == indicator.indicator
+            chosen = section.select_one(".sop-schaal__gekozen")
+            assert chosen is not None
+            steps = section.select("ol.sop-schaal > li")
+            assert len(steps) == len(data.statusschaal)
+            assert steps.index(chosen) + 1 == indicator.status.kolom
+            assert f"‘{indicator.status.markering}’" in text_of(section)
+            for line in lines_of(indicator.huidige_situatie):
+                assert normalized(line) in text_of(section)
+
+
+def test_indicator_groups_and_overview(site, profile):
+    article = site.article("basisondersteuning")
+    overview = {row[0]: row[1:] for row in table_rows(article.select_one("#tabel-basisondersteuning"))}
+    scale = profile.basisondersteuning.statusschaal
+    for domain in profile.basisondersteuning.domeinen:
+        for group in domain.groepen:
+            if group.kop:
+                assert group.kop in text_of(article)
+        for indicator in domain.indicatoren:
+            assert overview[indicator.indicator] == [scale[indicator.status.kolom - 1],
+                                                     indicator.status.markering]
+
+
+def test_dyscalculia_protocol_is_marked_in_the_first_column(site):
+    section = site.article("basisondersteuning").find("h3", id="op-protocol-dyscalculie").parent
+    assert text_of(section.select_one(".sop-schaal__gekozen")).startswith("Nog niet aanwezig")
+
+
+def test_stappenplan_levels_in_order_with_all_rows(site, profile):
+    article = site.article("stappenplan")
+    headings = [h["id"] for h in article.select("h2[id^=niveau-]")]
+    assert headings == [f"niveau-{n}" for n in range(1, len(profile.stappenplan.niveaus) + 1)]
+    columns = profile.stappenplan.kolommen
+    for level in profile.stappenplan.niveaus:
+        table = article.select_one(f"#tabel-niveau-{level.niveau}")
+        assert [text_of(th) for th in table.select("thead th")] == [
+            columns.situatie, columns.acties, columns.documenten, columns.betrokkenen, columns.planning]
+        rows = table.select("tbody tr")
+        assert len(rows) == 1 + len(level.situaties)
+        assert text_of(rows[0].th) == f"{level.niveau} {level.naam}"
+        for row, situation in zip(rows[1:], level.situaties):
+            assert text_of(row.th) == normalized(" ".join(lines_of(situation.situatie)))
+            cells = row.find_all("td")
+            for cell, value in zip(cells, (situation.acties, situation.documenten,
+                                           situation.betrokkenen, situation.planning)):
+                assert text_of(cell) == normalized(" ".join(lines_of(value or "")))
