@@ -29,5 +29,9 @@ build: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
+# Validate data/ only: fast, every error at once, no site built.
+check: $(BIN)/.installed
+	$(BIN)/python -m sop.check
+
 clean:
 	rm -rf $(VENV) site .site-build .pytest_cache

@@ -1,0 +1,29 @@
+"""`make check`: validate data/ without building the site, printing every error at once."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .errors import DataErrors
+from .profile import load_profile
+
+
+def main() -> int:
+    project = Path(__file__).resolve().parent.parent
+    try:
+        load_profile(project / "data")
+    except DataErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            # Shown on the exact line of the pull request's diff.
+            for error in errors.errors:
+                print(error.github_annotation())
+        return 1
+    print("Alle gegevens in data/ zijn in orde.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
