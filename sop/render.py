@@ -86,7 +86,7 @@ def _table(caption: str, head: str, body: str, css_class: str, table_id: str | N
     return (
         f'<div class="sop-tabel {css_class}" role="region" tabindex="0" '
         f'aria-label="{escape(caption)}">'
-        f"<table{identifier}><caption>{escape(caption)}</caption>"
+        f'<table class="sop-tabel__tabel"{identifier}><caption>{escape(caption)}</caption>'
         f"<thead>{head}</thead>{body}</table></div>"
     )
 
@@ -193,7 +193,9 @@ def role_groups(groups: list[schema.RollenGroep]) -> str:
 def statistics_table(table: schema.Tabel) -> str:
     years = table.schooljaren
     head = f'<tr><th scope="col">{escape(table.rijkop)}</th>' + "".join(
-        f'<th scope="col" class="sop-getal">{escape(year)}</th>' for year in years
+        # <wbr>: on a phone '2018/2019' may wrap after the slash, so more years fit.
+        f'<th scope="col" class="sop-getal">{escape(year).replace("/", "/<wbr>")}</th>'
+        for year in years
     ) + "</tr>"
     bodies = []
     for group in table.groepen:

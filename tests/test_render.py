@@ -66,7 +66,8 @@ def test_statistics_table_one_column_per_year_in_order():
         ])],
     )
     html = render.statistics_table(table)
-    assert re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', html) == ["Aantal", "2030/2031", "2031/2032"]
+    headers = re.findall(r'<th scope="col"[^>]*>(.+?)</th>', html)
+    assert [header.replace("<wbr>", "") for header in headers] == ["Aantal", "2030/2031", "2031/2032"]
     assert re.findall(r'<td class="sop-getal">(\d+)</td>', html) == ["3", "7"]
     assert 'colspan="3"' in html and 'id="tabel-test"' in html
 
