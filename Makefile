@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; it is not for our readers.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check clean
+.PHONY: serve build test check schema clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +18,10 @@ $(BIN)/.installed: requirements.txt
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# Build into a temporary folder and swap it in only on success, so a failed
-# build never leaves a half-written site/ behind.
+# Validates data/, builds into a temporary folder and swaps it in only on
+# success: a failed build leaves the previous site/ untouched.
 build: $(BIN)/.installed
-	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
-	rm -rf site
-	mv .site-build site
+	$(BIN)/python -m sop.build
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
@@ -32,6 +29,10 @@ test: $(BIN)/.installed
 # Validate data/ only: fast, every error at once, no site built.
 check: $(BIN)/.installed
 	$(BIN)/python -m sop.check
+
+# Regenerate data/schema/*.json after changing sop/schema.py.
+schema: $(BIN)/.installed
+	$(BIN)/python -m sop.jsonschema
 
 clean:
 	rm -rf $(VENV) site .site-build .pytest_cache

@@ -10,8 +10,8 @@ from .errors import DataErrors
 from .profile import load_profile
 
 
-def main() -> int:
-    project = Path(__file__).resolve().parent.parent
+def main(project: Path | None = None) -> int:
+    project = project or Path.cwd()
     try:
         load_profile(project / "data")
     except DataErrors as errors:

@@ -1,0 +1,38 @@
+"""`make build`: validate, build into a temporary folder, and only then replace site/.
+
+A failed build (bad data, broken link) leaves the previous site/ exactly as it was,
+so nothing half-built is ever served or uploaded.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .check import main as check_data
+
+
+def build(project: Path, site_dir: Path) -> int:
+    if check_data(project) != 0:
+        return 1
+    with tempfile.TemporaryDirectory(prefix=".site-", dir=project) as scratch:
+        fresh = Path(scratch) / "site"
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
+            cwd=project,
+        )
+        if result.returncode != 0:
+            print("De site is niet gebouwd; de vorige versie in site/ blijft staan.", file=sys.stderr)
+            return result.returncode
+        if site_dir.exists():
+            shutil.rmtree(site_dir)
+        shutil.move(str(fresh), site_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    root = Path.cwd()
+    sys.exit(build(root, root / "site"))
