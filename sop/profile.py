@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,8 @@ def _describe(value: Any) -> str:
         return f"het kommagetal {value}"
     if value is None:
         return "niets (een leeg veld)"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return f"de datum {value.isoformat()}"
     if isinstance(value, str):
         return f"de tekst '{value}'"
     if isinstance(value, list):
@@ -81,69 +84,86 @@ def _item_label(document: YamlDocument, loc: tuple) -> str:
             break
         if isinstance(node, dict) and isinstance(step, int):
             for naming in _NAMING_FIELDS:
-                if isinstance(node.get(naming), (str, int)) and not isinstance(node[naming], bool):
-                    text = str(node[naming])
-                    text = text if len(text) <= 60 else text[:57] + "…"
-                    label = f"bij '{text}'" if naming != "niveau" else f"bij niveau {text}"
+                value = node.get(naming)
+                if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value):
+                    text = str(value) if len(str(value)) <= 60 else str(value)[:57] + "…"
+                    label = f"bij niveau {text}" if naming == "niveau" else f"bij '{text}'"
                     break
-            else:
-                label = f"bij item {step + 1}"
     return label
 
 
 def _field_name(loc: tuple) -> str:
+    """'functie', or 'momenten' (item 2) for a value inside a list."""
     names = [str(step) for step in loc if isinstance(step, str)]
-    return names[-1] if names else ""
+    name = f"'{names[-1]}'" if names else "het bestand"
+    if loc and isinstance(loc[-1], int):
+        name += f" (item {loc[-1] + 1})"
+    return name
 
 
-def _quote_hint(document: YamlDocument, loc: tuple) -> str:
-    written = document.source_text.get(loc)
-    if written is None:
-        return ""
-    return f"; bedoel je de tekst, zet die dan tussen aanhalingstekens: \"{written}\""
+def _read_as(value: Any) -> str:
+    if isinstance(value, bool):
+        return "een ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return "een getal"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return "een datum"
+    return _describe(value)
 
 
 def _message(document: YamlDocument, model: type[BaseModel], error: dict) -> str:
-    loc = tuple(step for step in error["loc"] if step not in ("function-after",))
+    loc = tuple(error["loc"])
     kind = error["type"]
     where = _item_label(document, loc)
     where = f"{where}: " if where else ""
     field = _field_name(loc)
     value = error.get("input")
+    written = document.source_text.get(loc)
 
     if kind == "missing":
         owner = _item_label(document, loc[:-1])
-        owner = f"{owner} " if owner else ""
-        return f"{owner}ontbreekt het veld '{field}'".strip()
+        return f"{owner} ontbreekt het veld {field}".strip()
     if kind == "extra_forbidden":
+        name = str(loc[-1])
         allowed = _allowed_fields(model, loc[:-1])
-        hint = difflib.get_close_matches(field, allowed, n=1)
-        suggestion = f"; bedoel je '{hint[0]}'?" if hint else ""
-        return (
-            f"{where}onbekend veld '{field}'{suggestion} Toegestaan zijn: {', '.join(allowed)}"
-        )
-    if kind in ("string_type",):
-        return f"{where}'{field}' moet tekst zijn, maar hier staat {_describe(value)}{_quote_hint(document, loc)}"
+        hint = difflib.get_close_matches(name, allowed, n=1)
+        suggestion = f" (bedoel je '{hint[0]}'?)" if hint else ""
+        return f"{where}onbekend veld '{name}'{suggestion}; toegestaan zijn: {', '.join(allowed)}"
+    if kind == "string_type":
+        if isinstance(value, dict):
+            return (
+                f"{where}{field} moet tekst zijn, maar door een dubbele punt met spatie (': ') "
+                "leest YAML het als veldnaam met waarde; zet de hele tekst tussen aanhalingstekens"
+            )
+        if written is not None:
+            return (
+                f"{where}{field} moet tekst zijn, maar {written} wordt gelezen als {_read_as(value)}; "
+                f'zet het tussen aanhalingstekens: "{written}"'
+            )
+        return f"{where}{field} moet tekst zijn, maar hier staat {_describe(value)}"
+    if kind == "string_too_short":
+        return f"{where}{field} is leeg; vul hier tekst in"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{where}'{field}' moet een heel getal zijn (0 of meer), maar hier staat {_describe(value)}"
+        return f"{where}{field} moet een heel getal zijn (0 of meer), maar hier staat {_describe(value)}"
     if kind == "greater_than_equal":
-        return f"{where}'{field}' moet {error['ctx']['ge']} of meer zijn, maar hier staat {value}"
+        return f"{where}{field} moet {error['ctx']['ge']} of meer zijn, maar hier staat {value}"
     if kind == "bool_type":
-        return f"{where}'{field}' moet true (ja) of false (nee) zijn, maar hier staat {_describe(value)}"
+        return f"{where}{field} moet true (ja) of false (nee) zijn, maar hier staat {_describe(value)}"
     if kind == "list_type":
-        return f"{where}'{field}' moet een lijst zijn (regels die met '- ' beginnen), maar hier staat {_describe(value)}"
+        return (
+            f"{where}{field} moet een lijst zijn (regels die met '- ' beginnen, of [a, b]), "
+            f"maar hier staat {_describe(value)}"
+        )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"{where}'{field or 'het bestand'}' moet een blok met velden zijn, maar hier staat {_describe(value)}"
+        return f"{where}{field} moet een blok met velden zijn, maar hier staat {_describe(value)}"
     if kind == "too_short":
         minimum = error["ctx"]["min_length"]
-        if isinstance(value, str):
-            return f"{where}'{field}' is leeg; vul hier tekst in"
-        return f"{where}'{field}' moet minstens {minimum} item{'s' if minimum != 1 else ''} bevatten"
+        return f"{where}{field} moet minstens {minimum} item{'s' if minimum != 1 else ''} bevatten"
     if kind == "string_pattern_mismatch":
-        return f"{where}'{field}' heeft niet de verwachte vorm ({value!r})"
+        return f"{where}{field} heeft niet de verwachte vorm: '{value}'"
     if kind == "value_error":
-        return f"{where}{error['ctx']['error']}"
-    return f"{where}'{field}': {error['msg']}"
+        return f"{where}{field}: {error['ctx']['error']}"
+    return f"{where}{field}: {error['msg']}"
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:

@@ -36,8 +36,13 @@ def _school_year(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug)]
-SchoolYear = Annotated[str, AfterValidator(_school_year)]
+def _shaped(check, pattern: str):
+    """A text checked by `check` (Dutch message); `pattern` lets editors check it too."""
+    return Annotated[str, AfterValidator(check), Field(json_schema_extra={"pattern": pattern})]
+
+
+Slug = _shaped(_slug, r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SchoolYear = _shaped(_school_year, r"^[0-9]{4}/[0-9]{4}$")
 
 
 class Model(BaseModel):
@@ -67,6 +72,12 @@ def _website(value: str) -> str:
     return value
 
 
+def _brin(value: str) -> str:
+    if not re.fullmatch(r"[0-9]{2}[A-Z]{2}", value):
+        raise ValueError(f"'{value}' is geen brinnummer; dat is twee cijfers en twee hoofdletters, zoals '11ZW'")
+    return value
+
+
 def _phone(value: str) -> str:
     if not re.fullmatch(r"\+?[0-9][0-9 \-]{8,14}[0-9]", value):
         raise ValueError(f"'{value}' is geen telefoonnummer; schrijf bijvoorbeeld '023-5611503'")
@@ -76,12 +87,12 @@ def _phone(value: str) -> str:
 class School(Model):
     naam: Text
     straat_en_huisnummer: Text
-    postcode: Annotated[str, AfterValidator(_postcode)]
+    postcode: _shaped(_postcode, r"^[0-9]{4} ?[A-Z]{2}$")
     plaats: Text
-    brinnummer: Annotated[str, Field(pattern=r"^[0-9]{2}[A-Z]{2}$")]
+    brinnummer: _shaped(_brin, r"^[0-9]{2}[A-Z]{2}$")
     telefoon: Annotated[str, AfterValidator(_phone)]
-    email: Annotated[str, AfterValidator(_email)]
-    website: Annotated[str, AfterValidator(_website)]
+    email: _shaped(_email, r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    website: _shaped(_website, r"^https?://\S+$")
 
 
 # --- tekstblokken ---------------------------------------------------------
