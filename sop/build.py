@@ -1,4 +1,5 @@
-"""`make build`: validate, build into a temporary folder, and only then replace site/.
+"""`make build`: validate, write the generated downloads, build into a temporary
+folder, and only then replace site/.
 
 A failed build (bad data, broken link) leaves the previous site/ exactly as it was,
 so nothing half-built is ever served or uploaded.
@@ -6,6 +7,7 @@ so nothing half-built is ever served or uploaded.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,18 +17,21 @@ from pathlib import Path
 from .check import main as check_data
 
 
+def mkdocs_build(project: Path, site_dir: Path) -> int:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    return subprocess.run(command, cwd=project, env=env).returncode
+
+
 def build(project: Path, site_dir: Path) -> int:
     if check_data(project) != 0:
         return 1
     with tempfile.TemporaryDirectory(prefix=".site-", dir=project) as scratch:
         fresh = Path(scratch) / "site"
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
-            cwd=project,
-        )
-        if result.returncode != 0:
+        status = mkdocs_build(project, fresh)
+        if status != 0:
             print("De site is niet gebouwd; de vorige versie in site/ blijft staan.", file=sys.stderr)
-            return result.returncode
+            return status
         if site_dir.exists():
             shutil.rmtree(site_dir)
         shutil.move(str(fresh), site_dir)

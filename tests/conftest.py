@@ -20,10 +20,12 @@ SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop")
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run the same strict build as `make build`, and return the finished process."""
+    """Run `make build`'s pipeline (sop.build) on `project`; return the finished process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    script = "import sys; from pathlib import Path; from sop.build import build; " \
+             "sys.exit(build(Path.cwd(), Path(sys.argv[1])))"
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-c", script, str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,
