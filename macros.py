@@ -57,5 +57,15 @@ def define_env(env):
         "basisondersteuning": lambda: render.basic_support(profile.basisondersteuning),
         "stappenplan": lambda: render.support_plan(profile.stappenplan),
     }
+    macros["begrippenlijst"] = lambda: render.glossary_list(profile.begrippen)
+
+    # Every abbreviation gets its explanation as a tooltip: in generated HTML by
+    # render.abbreviate, in the prose of docs/ by Python-Markdown's abbr extension.
+    glossary = render.abbreviation_glossary(profile.begrippen)
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
+
+    def register(name, function):
+        env.macro(lambda *args, **kwargs: render.abbreviate(function(*args, **kwargs), glossary), name)
+
     for name, function in macros.items():
-        env.macro(function, name)
+        register(name, function)

@@ -28,6 +28,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "aantallen": schema.Aantallen,
     "basisondersteuning": schema.Basisondersteuning,
     "stappenplan": schema.Stappenplan,
+    "begrippen": schema.Begrippen,
 }
 
 
@@ -47,6 +48,7 @@ class Profile:
     aantallen: schema.Aantallen
     basisondersteuning: schema.Basisondersteuning
     stappenplan: schema.Stappenplan
+    begrippen: schema.Begrippen
 
 
 # Fields that name a list item, so a message can say "bij 'Niels Boersma'".

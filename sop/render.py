@@ -338,3 +338,47 @@ def support_plan(data: schema.Stappenplan) -> str:
         parts.append(heading(2, f"Niveau {level.niveau}: {level.naam}", f"niveau-{level.niveau}"))
         parts.append(level_table(level, data.kolommen))
     return "\n\n".join(parts)
+
+
+# --- begrippen ------------------------------------------------------------
+
+
+def term_anchor(term: schema.Begrip) -> str:
+    return "begrip-" + re.sub(r"[^a-z0-9]+", "-", term.afkorting.lower()).strip("-")
+
+
+def glossary_list(data: schema.Begrippen) -> str:
+    items = []
+    for term in sorted(data.begrippen, key=lambda t: t.afkorting.lower()):
+        full = f" ({escape(term.volledig)})" if term.volledig else ""
+        items.append(
+            f'<dt id="{term_anchor(term)}"><strong>{escape(term.afkorting)}</strong>{full}</dt>'
+            f"<dd>{escape(term.uitleg)}</dd>"
+        )
+    return f'<dl class="sop-begrippen">{"".join(items)}</dl>'
+
+
+def abbreviation_glossary(data: schema.Begrippen) -> dict[str, str]:
+    """Spelling -> tooltip text, for Python-Markdown's abbr extension in docs/ prose."""
+    return {spelling: term.title for term in data.begrippen for spelling in term.spellings}
+
+
+def abbreviate(html: str, glossary: dict[str, str]) -> str:
+    """Wrap every glossary term in the text of generated HTML in <abbr title>.
+
+    Only text between tags is touched, never attributes, and longer terms win
+    (so 'PLAN DO CHECK ACT' is one abbreviation, not four).
+    """
+    if not glossary:
+        return html
+    spellings = sorted(glossary, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)")
+
+    def wrap(match: re.Match) -> str:
+        term = match.group(1)
+        return f'<abbr title="{escape(glossary[term])}">{term}</abbr>'
+
+    def in_text(segment: re.Match) -> str:
+        return pattern.sub(wrap, segment.group(0))
+
+    return re.sub(r"(?<=>)[^<>]+(?=<)", in_text, html)

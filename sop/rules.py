@@ -98,7 +98,19 @@ def _stappenplan(data: schema.Stappenplan) -> Iterator[Problem]:
             return
 
 
+def _begrippen(data: schema.Begrippen) -> Iterator[Problem]:
+    yield from _duplicates(
+        (
+            (("begrippen", index, "afkorting" if spelling == term.afkorting else "schrijfwijzen"), spelling)
+            for index, term in enumerate(data.begrippen)
+            for spelling in term.spellings
+        ),
+        "afkorting",
+    )
+
+
 _RULES = {
+    schema.Begrippen: _begrippen,
     schema.Expertise: _expertise,
     schema.ExterneDeskundigen: _externe_deskundigen,
     schema.Aantallen: _aantallen,

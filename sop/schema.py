@@ -290,3 +290,26 @@ class Stappenplan(Model):
     toelichting: OptionalText = None
     kolommen: StappenplanKolommen
     niveaus: Annotated[list[Niveau], Field(min_length=1)]
+
+
+# --- begrippen.yml --------------------------------------------------------
+
+
+class Begrip(Model):
+    afkorting: Text
+    volledig: OptionalText = None
+    uitleg: Text
+    # Other spellings in the source (Kiva, KIVA) that get the same explanation.
+    schrijfwijzen: list[Text] = []
+
+    @property
+    def title(self) -> str:
+        return f"{self.volledig}: {self.uitleg}" if self.volledig else self.uitleg
+
+    @property
+    def spellings(self) -> list[str]:
+        return [self.afkorting, *self.schrijfwijzen]
+
+
+class Begrippen(Model):
+    begrippen: Annotated[list[Begrip], Field(min_length=1)]

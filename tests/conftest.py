@@ -49,12 +49,18 @@ class Site:
     def __init__(self, root: Path):
         self.root = root
 
-    def page(self, name: str) -> BeautifulSoup:
+    def page(self, name: str, tooltips: bool = False) -> BeautifulSoup:
+        """A built page; without `tooltips`, <abbr> wrappers are removed so text compares as written."""
         path = self.root / ("index.html" if name == "" else f"{name}/index.html")
-        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if not tooltips:
+            for abbr in soup.find_all("abbr"):
+                abbr.unwrap()
+            soup.smooth()
+        return soup
 
-    def article(self, name: str):
-        return self.page(name).select_one("article.md-content__inner")
+    def article(self, name: str, tooltips: bool = False):
+        return self.page(name, tooltips).select_one("article.md-content__inner")
 
 
 @pytest.fixture(scope="session")

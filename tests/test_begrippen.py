@@ -1,0 +1,55 @@
+"""Every abbreviation on the site is explained: in the glossary, as a tooltip, on the list page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sop import render, schema
+
+ALL_CAPS = re.compile(r"(?<!\w)[A-Z][A-Z0-9]+(?!\w)")
+PAGES = ["", "onderwijs", "mogelijkheden-en-grenzen", "ondersteuning", "feiten-en-cijfers",
+         "basisondersteuning", "stappenplan", "begrippen"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_all_caps_abbreviation_has_a_tooltip_from_the_glossary(site, profile, page):
+    article = site.article(page, tooltips=True)
+    spellings = {s for term in profile.begrippen.begrippen for s in term.spellings}
+    for abbr in article.find_all("abbr"):
+        assert abbr.get_text() in spellings
+        assert abbr.get("title")
+        abbr.decompose()
+    unexplained = sorted(set(ALL_CAPS.findall(article.get_text(" "))))
+    assert unexplained == [], f"voeg toe aan data/begrippen.yml: {unexplained}"
+
+
+def test_required_abbreviations_are_in_the_glossary(profile):
+    spellings = {s for term in profile.begrippen.begrippen for s in term.spellings}
+    required = {"IB", "OPP", "TLV", "SBO", "SO", "SWV", "NT2", "RT", "ZAT", "CCP", "SMW", "MR", "KiVa",
+                "ASS", "ADHD", "TOS", "DMT", "LVS", "IEP", "HGW", "lln", "lkr"}
+    assert required <= spellings
+
+
+def test_glossary_page_lists_every_term_with_an_anchor(site, profile):
+    article = site.article("begrippen", tooltips=True)
+    for term in profile.begrippen.begrippen:
+        entry = article.find("dt", id=render.term_anchor(term))
+        assert entry is not None and term.afkorting in entry.get_text()
+        assert entry.find_next_sibling("dd").get_text(" ", strip=True) != ""
+
+
+def test_abbreviate_touches_text_only_and_prefers_longest_term():
+    glossary = {"IB": "Intern begeleider", "IB-er": "Intern begeleider", "PLAN DO": "cyclus", "DO": "x"}
+    html = render.abbreviate('<p title="IB">IB en de IB-er, PLAN DO</p>', glossary)
+    assert html.startswith('<p title="IB">')
+    assert html.count("<abbr") == 3
+    assert '<abbr title="cyclus">PLAN DO</abbr>' in html
+    assert '<abbr title="Intern begeleider">IB-er</abbr>' in html
+
+
+def test_tooltip_text_is_escaped():
+    term = schema.Begrip(afkorting="XY", volledig='"<b>"', uitleg="uitleg")
+    html = render.abbreviate("<p>XY</p>", render.abbreviation_glossary(schema.Begrippen(begrippen=[term])))
+    assert "<b>" not in html and "&lt;b&gt;" in html
