@@ -24,6 +24,8 @@ def define_env(env):
         raise PluginError(errors.report()) from None
 
     school = profile.school
+    hidden = profile.hidden_names()
+    threshold = profile.instellingen.small_number_threshold
     env.conf["site_name"] = f"Schoolondersteuningsprofiel {school.naam}"
     env.variables["school"] = school
     env.variables["zorgroute_stappen"] = len(profile.ondersteuningsstructuur.zorgroute)
@@ -49,10 +51,18 @@ def define_env(env):
         "gesprekkencyclus_intern": lambda: render.conversation_cycle(profile.ondersteuningsstructuur.gesprekkencyclus_intern),
         "gesprekkencyclus_ouders": lambda: render.conversation_cycle(profile.ondersteuningsstructuur.gesprekkencyclus_ouders),
         "zorgroute": lambda: render.care_route(profile.ondersteuningsstructuur.zorgroute),
-        "interne_expertise": lambda: render.expertise_table(profile.expertise),
-        "sociale_veiligheid": lambda: render.roles_table(profile.sociale_veiligheid),
-        "externe_deskundigen": lambda: render.role_groups(profile.externe_deskundigen.groepen),
-        "aantallen": lambda: render.statistics_tables(profile.aantallen),
+        "interne_expertise": lambda: render.expertise_table(profile.expertise, hidden),
+        "sociale_veiligheid": lambda: render.roles_table(profile.sociale_veiligheid, hidden),
+        "externe_deskundigen": lambda: render.role_groups(profile.externe_deskundigen.groepen, hidden),
+        "aantallen": lambda: render.statistics_tables(profile.aantallen, threshold),
+        "in_het_kort": lambda: render.text_block(profile.in_het_kort.inleiding),
+        "in_het_kort_niveaus": lambda: render.level_summaries(
+            profile.stappenplan, profile.in_het_kort.niveaus, "stappenplan.md"
+        ),
+        "in_het_kort_grenzen": lambda: render.introduced_list(
+            profile.in_het_kort.grenzen_inleiding, profile.kansen_en_belemmeringen.grenzen
+        ),
+        "aanspreekpunten": lambda: render.contact_points(profile, hidden),
         "basisondersteuning_overzicht": lambda: render.indicator_overview(profile.basisondersteuning),
         "basisondersteuning": lambda: render.basic_support(profile.basisondersteuning),
         "stappenplan": lambda: render.support_plan(profile.stappenplan),

@@ -29,6 +29,8 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "basisondersteuning": schema.Basisondersteuning,
     "stappenplan": schema.Stappenplan,
     "begrippen": schema.Begrippen,
+    "in-het-kort": schema.InHetKort,
+    "instellingen": schema.Instellingen,
 }
 
 
@@ -49,6 +51,27 @@ class Profile:
     basisondersteuning: schema.Basisondersteuning
     stappenplan: schema.Stappenplan
     begrippen: schema.Begrippen
+    in_het_kort: schema.InHetKort
+    instellingen: schema.Instellingen
+
+    def all_roles(self) -> list[schema.Rol]:
+        return [*self.sociale_veiligheid.rollen, *(r for g in self.externe_deskundigen.groepen for r in g.rollen)]
+
+    def all_names(self) -> set[str]:
+        roster = {person.naam for person in self.expertise.medewerkers}
+        return roster | {name for role in self.all_roles() for name in role.namen}
+
+    def hidden_names(self) -> frozenset[str]:
+        """Names the site must not publish, by the settings in instellingen.yml."""
+        if not self.instellingen.namen_tonen:
+            return frozenset(self.all_names())
+        return frozenset(self.instellingen.namen_verbergen)
+
+    def contacts(self, point: schema.Aanspreekpunt) -> list[str]:
+        """The names behind an 'In het kort' contact point."""
+        if point.functie:
+            return [p.naam for p in self.expertise.medewerkers if point.functie in p.functie]
+        return [name for role in self.all_roles() if role.rol == point.rol for name in role.namen]
 
 
 # Fields that name a list item, so a message can say "bij 'Niels Boersma'".
@@ -215,6 +238,7 @@ def validate_document(document: YamlDocument, model: type[BaseModel]) -> tuple[A
 def load_profile(data_dir: Path, display_dir: str = "data") -> Profile:
     """Read and validate every data file; raise DataErrors listing all problems."""
     values: dict[str, Any] = {}
+    documents: dict[str, YamlDocument] = {}
     errors: list[DataError] = []
     for stem, model in DATA_FILES.items():
         name = f"{display_dir}/{stem}.yml"
@@ -229,6 +253,14 @@ def load_profile(data_dir: Path, display_dir: str = "data") -> Profile:
         value, file_errors = validate_document(document, model)
         errors += file_errors
         values[stem.replace("-", "_")] = value
+        documents[stem] = document
     if errors:
         raise DataErrors(errors)
-    return Profile(**values)
+    profile = Profile(**values)
+    errors = [
+        DataError(documents[stem].location(path), message)
+        for stem, path, message in rules.across_files(profile)
+    ]
+    if errors:
+        raise DataErrors(errors)
+    return profile

@@ -151,7 +151,7 @@ def care_route(steps: list[str]) -> str:
     return f'<ol class="sop-stappen">{items}</ol>'
 
 
-def expertise_table(expertise: schema.Expertise) -> str:
+def expertise_table(expertise: schema.Expertise, hidden: frozenset[str] = frozenset()) -> str:
     columns = expertise.kolommen
     head = (
         f'<tr><th scope="col">{escape(columns.naam)}</th>'
@@ -159,7 +159,7 @@ def expertise_table(expertise: schema.Expertise) -> str:
         f'<th scope="col">{escape(columns.focusgebied)}</th></tr>'
     )
     rows = "".join(
-        f'<tr><th scope="row">{escape(person.naam)}</th>'
+        f'<tr><th scope="row">{escape(shown_names([person.naam], hidden)[0])}</th>'
         f"<td>{'<br>'.join(escape(item) for item in person.functie)}</td>"
         f"<td>{'<br>'.join(escape(item) for item in person.focusgebied)}</td></tr>"
         for person in expertise.medewerkers
@@ -167,30 +167,40 @@ def expertise_table(expertise: schema.Expertise) -> str:
     return _table(expertise.titel, head, f"<tbody>{rows}</tbody>", "sop-tabel--expertise")
 
 
-def roles_table(roles: schema.Rollen, table_id: str | None = None) -> str:
+def roles_table(roles: schema.Rollen, hidden: frozenset[str] = frozenset()) -> str:
     head = '<tr><th scope="col">Rol</th><th scope="col">Naam</th></tr>'
     rows = []
     for role in roles.rollen:
         if role.namen:
-            names = ", ".join(escape(name) for name in role.namen)
+            names = ", ".join(escape(name) for name in shown_names(role.namen, hidden))
             if role.toelichting:
                 names = f"{escape(role.toelichting)}: {names}"
         else:
             names = f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
         rows.append(f'<tr><th scope="row">{escape(role.rol)}</th><td>{names}</td></tr>')
-    return _table(roles.titel, head, f"<tbody>{''.join(rows)}</tbody>", "sop-tabel--rollen", table_id)
+    return _table(roles.titel, head, f"<tbody>{''.join(rows)}</tbody>", "sop-tabel--rollen")
 
 
-def role_groups(groups: list[schema.RollenGroep]) -> str:
+def role_groups(groups: list[schema.RollenGroep], hidden: frozenset[str] = frozenset()) -> str:
     return "\n\n".join(
-        f"{heading(3, group.titel, group.id)}\n\n{roles_table(group)}" for group in groups
+        f"{heading(3, group.titel, group.id)}\n\n{roles_table(group, hidden)}" for group in groups
     )
 
 
 # --- feiten en aantallen --------------------------------------------------
 
 
-def statistics_table(table: schema.Tabel) -> str:
+def shown_count(count: int, threshold: int | None) -> str:
+    """A count as published: with small-number masking on, 1..threshold-1 become '< threshold'.
+
+    0 stays 0: it identifies no pupil, and hiding it would hide that nobody left.
+    """
+    if threshold and 0 < count < threshold:
+        return f"< {threshold}"
+    return str(count)
+
+
+def statistics_table(table: schema.Tabel, threshold: int | None = None) -> str:
     years = table.schooljaren
     head = f'<tr><th scope="col">{escape(table.rijkop)}</th>' + "".join(
         # <wbr>: on a phone '2018/2019' may wrap after the slash, so more years fit.
@@ -206,15 +216,122 @@ def statistics_table(table: schema.Tabel) -> str:
                 f"{escape(group.kop)}</th></tr>"
             )
         for row in group.rijen:
-            cells = "".join(f'<td class="sop-getal">{row.aantallen[year]}</td>' for year in years)
+            cells = "".join(
+                f'<td class="sop-getal">{escape(shown_count(row.aantallen[year], threshold))}</td>'
+                for year in years
+            )
             rows.append(f'<tr><th scope="row">{escape(row.categorie)}</th>{cells}</tr>')
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     return _table(table.titel, head, "".join(bodies), "sop-tabel--aantallen", f"tabel-{table.id}")
 
 
-def statistics_tables(data: schema.Aantallen) -> str:
+SERIES_COLOURS = 8  # distinct colours in sop.css (light and dark), then they repeat
+
+
+def _nice_ceiling(value: int) -> tuple[int, int]:
+    """An axis maximum >= value and a whole-number tick step (about five ticks)."""
+    step = max(1, -(-value // 5))
+    return step * max(1, -(-value // step)), step
+
+
+def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
+    """A stacked bar chart (inline SVG, no JavaScript): per school year, pupils per category.
+
+    With small-number masking on, a masked count is drawn hatched at height 1 (the
+    least it can be) and labelled '< N', so the chart reveals no more than the table.
+    """
+    rows = [row for group in table.groepen for row in group.rijen]
+    years = table.schooljaren
+
+    def height(count: int) -> int:
+        return 1 if threshold and 0 < count < threshold else count
+
+    totals = [sum(height(row.aantallen[year]) for row in rows) for year in years]
+    top, step = _nice_ceiling(max(totals + [1]))
+    width, chart_height, left, bottom, upper = 640, 300, 44, 36, 24
+    plot = chart_height - bottom - upper
+    band = (width - left - 8) / len(years)
+    bar = band * 0.55
+    scale = plot / top
+    chart_id = f"grafiek-{table.id}"
+    parts = [
+        f'<svg viewBox="0 0 {width} {chart_height}" role="img" class="sop-grafiek__svg" '
+        f'aria-labelledby="{chart_id}-titel {chart_id}-uitleg" focusable="false">',
+        f'<title id="{chart_id}-titel">{escape(table.titel)}</title>',
+        f'<desc id="{chart_id}-uitleg">{escape(_chart_description(table, threshold))}</desc>',
+        '<defs><pattern id="' + chart_id + '-arcering" width="6" height="6" '
+        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="3" height="6" class="sop-grafiek__arcering"/></pattern></defs>',
+    ]
+    for tick in range(0, top + 1, step):
+        y = upper + plot - tick * scale
+        parts.append(
+            f'<line x1="{left}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}" class="sop-grafiek__lijn"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="sop-grafiek__tekst">{tick}</text>'
+        )
+    for index, year in enumerate(years):
+        x = left + index * band + (band - bar) / 2
+        y = upper + plot
+        for series, row in enumerate(rows):
+            count = row.aantallen[year]
+            if count == 0:
+                continue
+            segment = height(count) * scale
+            y -= segment
+            masked = height(count) != count
+            fill = f' fill="url(#{chart_id}-arcering)"' if masked else ""
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{segment:.1f}" '
+                f'class="sop-reeks-{series % SERIES_COLOURS + 1}"{fill}/>'
+            )
+        label = _total_label([row.aantallen[year] for row in rows], threshold)
+        parts.append(
+            f'<text x="{x + bar / 2:.1f}" y="{y - 6:.1f}" text-anchor="middle" '
+            f'class="sop-grafiek__tekst sop-grafiek__totaal">{escape(label)}</text>'
+            f'<text x="{x + bar / 2:.1f}" y="{chart_height - 12}" text-anchor="middle" '
+            f'class="sop-grafiek__tekst">{escape(year)}</text>'
+        )
+    parts.append("</svg>")
+    legend = "".join(
+        f'<li><span class="sop-legenda__kleur sop-reeks-{series % SERIES_COLOURS + 1}" '
+        f'aria-hidden="true"></span>{escape(row.categorie)}</li>'
+        for series, row in enumerate(rows)
+    )
+    return (
+        f'<figure class="sop-grafiek" id="{chart_id}">{"".join(parts)}'
+        f'<figcaption>{escape(table.titel)}: totaal per schooljaar, opgebouwd per categorie '
+        f'(zie de tabel hieronder voor de precieze aantallen).'
+        f'<ul class="sop-legenda">{legend}</ul></figcaption></figure>'
+    )
+
+
+def _total_label(counts: list[int], threshold: int | None) -> str:
+    """A year's total; with masked counts only a lower bound (each masked count is at least 1)."""
+    masked = [count for count in counts if threshold and 0 < count < threshold]
+    if masked:
+        return f"≥ {sum(counts) - sum(masked) + len(masked)}"
+    return str(sum(counts))
+
+
+def _chart_description(table: schema.Tabel, threshold: int | None) -> str:
+    rows = [row for group in table.groepen for row in group.rijen]
+    per_year = []
+    for year in table.schooljaren:
+        parts = [
+            f"{row.categorie}: {shown_count(row.aantallen[year], threshold)}"
+            for row in rows
+            if row.aantallen[year]
+        ]
+        total = _total_label([row.aantallen[year] for row in rows], threshold)
+        per_year.append(f"{year}: {total} in totaal" + (f" ({'; '.join(parts)})" if parts else ""))
+    return "Staafdiagram. " + ". ".join(per_year) + "."
+
+
+def statistics_tables(data: schema.Aantallen, threshold: int | None = None) -> str:
     return "\n\n".join(
-        f"{heading(2, table.titel, table.id)}\n\n{statistics_table(table)}" for table in data.tabellen
+        f"{heading(2, table.titel, table.id)}\n\n{statistics_chart(table, threshold)}\n\n"
+        f"{statistics_table(table, threshold)}"
+        for table in data.tabellen
     )
 
 
@@ -382,3 +499,33 @@ def abbreviate(html: str, glossary: dict[str, str]) -> str:
         return pattern.sub(wrap, segment.group(0))
 
     return re.sub(r"(?<=>)[^<>]+(?=<)", in_text, html)
+
+
+# --- in het kort ----------------------------------------------------------
+
+NAME_WITHHELD = "naam niet gepubliceerd"
+
+
+def shown_names(names: list[str], hidden: frozenset[str]) -> list[str]:
+    """Names as the site shows them: withheld ones replaced by a neutral phrase."""
+    return [NAME_WITHHELD if name in hidden else name for name in names]
+
+
+def level_summaries(plan: schema.Stappenplan, summaries: list[str], plan_page: str) -> str:
+    """Markdown: each level of the stappenplan with its plain-language sentence and a link."""
+    lines = []
+    for level, summary in zip(plan.niveaus, summaries):
+        title = escape_markdown(f"Niveau {level.niveau}: {level.naam}")
+        lines.append(f"{level.niveau}. [**{title}**]({plan_page}#niveau-{level.niveau}). {escape_markdown(summary)}")
+    return "\n".join(lines)
+
+
+def contact_points(profile, hidden: frozenset[str]) -> str:
+    """Who to talk to first, with names from the roster and the role lists."""
+    items = []
+    for point in profile.in_het_kort.aanspreekpunten:
+        names = ", ".join(escape(name) for name in shown_names(profile.contacts(point), hidden))
+        items.append(
+            f"<dt>{escape(point.wie)}: {names}</dt><dd>{escape(point.uitleg)}</dd>"
+        )
+    return f'<dl class="sop-aanspreekpunten">{"".join(items)}</dl>'

@@ -122,3 +122,36 @@ _RULES = {
 def problems(value: BaseModel) -> list[Problem]:
     rule = _RULES.get(type(value))
     return list(rule(value)) if rule else []
+
+
+# --- rules between files --------------------------------------------------
+
+FileProblem = tuple[str, tuple, str]
+
+
+def across_files(profile) -> Iterator[FileProblem]:
+    """Problems that only show when files are read together; (file stem, path, message)."""
+    known = profile.all_names()
+    for index, name in enumerate(profile.instellingen.namen_verbergen):
+        if name not in known:
+            yield "instellingen", ("namen_verbergen", index), (
+                f"'{name}' staat niet in expertise.yml, sociale-veiligheid.yml of "
+                "externe-deskundigen.yml; schrijf de naam precies zoals daar"
+            )
+    levels = len(profile.stappenplan.niveaus)
+    summaries = len(profile.in_het_kort.niveaus)
+    if summaries != levels:
+        yield "in-het-kort", ("niveaus",), (
+            f"er staan {summaries} zinnen bij 'niveaus', maar het stappenplan heeft {levels} "
+            "niveaus; geef elk niveau precies één zin"
+        )
+    for index, point in enumerate(profile.in_het_kort.aanspreekpunten):
+        path = ("aanspreekpunten", index)
+        if (point.functie is None) == (point.rol is None):
+            yield "in-het-kort", path, (
+                f"bij '{point.wie}' hoort precies één van 'functie' (uit expertise.yml) of "
+                "'rol' (uit sociale-veiligheid.yml of externe-deskundigen.yml)"
+            )
+        elif not profile.contacts(point):
+            source = f"functie '{point.functie}'" if point.functie else f"rol '{point.rol}'"
+            yield "in-het-kort", path, f"bij '{point.wie}': niemand heeft de {source}"

@@ -313,3 +313,39 @@ class Begrip(Model):
 
 class Begrippen(Model):
     begrippen: Annotated[list[Begrip], Field(min_length=1)]
+
+
+# --- instellingen.yml -----------------------------------------------------
+
+
+class KleineAantallen(Model):
+    verbergen: bool
+    drempel: Annotated[int, Field(ge=2)]
+
+
+class Instellingen(Model):
+    namen_tonen: bool
+    namen_verbergen: list[Text]
+    kleine_aantallen: KleineAantallen
+
+    @property
+    def small_number_threshold(self) -> int | None:
+        return self.kleine_aantallen.drempel if self.kleine_aantallen.verbergen else None
+
+
+# --- in-het-kort.yml ------------------------------------------------------
+
+
+class Aanspreekpunt(Model):
+    wie: Text
+    uitleg: Text
+    # Exactly one of these says where the names come from (checked in rules.py).
+    functie: OptionalText = None
+    rol: OptionalText = None
+
+
+class InHetKort(Model):
+    inleiding: Text
+    niveaus: Annotated[list[Text], Field(min_length=1)]
+    grenzen_inleiding: Text
+    aanspreekpunten: Annotated[list[Aanspreekpunt], Field(min_length=1)]

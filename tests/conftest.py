@@ -16,7 +16,7 @@ sys.path.insert(0, str(PROJECT))
 
 from sop.profile import Profile, load_profile  # noqa: E402
 
-SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop")
+SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop", "overrides")
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -37,6 +37,8 @@ def copy_project(target: Path, data_dir: Path) -> Path:
     """A copy of the site's code and pages with another school's data/."""
     for name in SITE_FILES:
         source = PROJECT / name
+        if not source.exists():
+            continue
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:

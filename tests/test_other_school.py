@@ -34,8 +34,25 @@ def test_other_school_years_and_categories(other_site):
     assert [th.get_text(strip=True) for th in table.select("thead th")] == [
         "Leerlingen naar", "2030/2031", "2031/2032", "2032/2033"]
     rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")]
-    assert rows == [["Speciaal basisonderwijs", "11", "12", "13"], ["Speciaal onderwijs", "21", "22", "23"]]
+    # This school masks counts below 15 (data/instellingen.yml), as Vensters does.
+    assert rows == [["Speciaal basisonderwijs", "< 15", "< 15", "< 15"], ["Speciaal onderwijs", "21", "22", "23"]]
     assert len(other_site.article("feiten-en-cijfers").select(".sop-tabel--aantallen")) == 1
+
+
+def test_masked_counts_are_masked_in_the_chart_too(other_site):
+    chart = other_site.article("feiten-en-cijfers").select_one("#grafiek-verwijzingen")
+    text = chart.get_text(" ")
+    assert "< 15" in chart.find("desc").get_text()
+    assert not re.search(r"\b1[123]\b", text)
+    assert [t.get_text() for t in chart.select(".sop-grafiek__totaal")] == ["≥ 22", "≥ 23", "≥ 24"]
+    assert len(chart.select('rect[fill^="url(#"]')) == 3
+
+
+def test_a_name_without_consent_is_withheld_but_the_role_stays(other_site):
+    assert "Quinten Quiz" not in all_text(other_site)
+    rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
+            for tr in other_site.article("ondersteuning").select(".sop-tabel--expertise tbody tr")]
+    assert ["naam niet gepubliceerd", "Gymleraar", "Motoriek"] in rows
 
 
 def test_other_school_roster_size_and_levels(other_site):

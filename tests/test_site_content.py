@@ -206,3 +206,37 @@ def test_stappenplan_levels_in_order_with_all_rows(site, profile):
             for cell, value in zip(cells, (situation.acties, situation.documenten,
                                            situation.betrokkenen, situation.planning)):
                 assert text_of(cell) == normalized(" ".join(lines_of(value or "")))
+
+
+def test_each_statistics_table_has_a_chart_with_exact_totals_and_a_text_alternative(site, profile):
+    article = site.article("feiten-en-cijfers")
+    for table in profile.aantallen.tabellen:
+        chart = article.select_one(f"#grafiek-{table.id}")
+        rows = [row for group in table.groepen for row in group.rijen]
+        totals = [str(sum(row.aantallen[year] for row in rows)) for year in table.schooljaren]
+        assert [t.get_text() for t in chart.select(".sop-grafiek__totaal")] == totals
+        svg = chart.find("svg")
+        assert svg["role"] == "img"
+        description = chart.find("desc").get_text()
+        for year, total in zip(table.schooljaren, totals):
+            assert f"{year}: {total} in totaal" in description
+        legend = [li.get_text(" ", strip=True) for li in chart.select(".sop-legenda li")]
+        assert legend == [row.categorie for row in rows]
+        # The exact table stays right next to the chart.
+        assert chart.find_next_sibling("div", class_="sop-tabel").table["id"] == f"tabel-{table.id}"
+
+
+def test_in_het_kort_summarises_levels_limits_and_contacts(site, profile):
+    article = site.article("")
+    summary = text_of(article)
+    assert summary.index("In het kort") < summary.index("Contactgegevens")
+    links = [a for a in article.select("#hulp-in-stappen ~ ol li a")]
+    assert [a["href"] for a in links] == [f"stappenplan/#niveau-{n}" for n in range(1, 7)]
+    items = [normalized(a.find_parent("li").get_text()) for a in links]
+    assert items == [f"Niveau {level.niveau}: {level.naam}. {sentence}"
+                     for level, sentence in zip(profile.stappenplan.niveaus, profile.in_het_kort.niveaus)]
+    for limit in profile.kansen_en_belemmeringen.grenzen:
+        assert limit in summary
+    contacts = text_of(article.select_one("dl.sop-aanspreekpunten"))
+    for name in ("Kim van Weeren", "Maaike Ruijken", "Ester van Veen", "Laura Loupatty"):
+        assert name in contacts

@@ -1,0 +1,337 @@
+"""Open data for the samenwerkingsverband: the validated profile as JSON, CSV and JSON-LD.
+
+Pure functions: a `Profile` in, JSON-ready dicts or bytes out. Nothing here
+knows a school: every name, year and label comes from the data.
+
+Two privacy options run through all outputs:
+
+- `hidden_names`: staff names that must not be published. The entry stays (a
+  roster row keeps its functions, a role keeps its place), only the name
+  becomes null, so a reader still sees that the role is filled.
+- `small_number_threshold`: counts in the statistics tables below it are
+  published as the text "< N", so a single pupil cannot be recognised.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import io
+import re
+import typing
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal
+from urllib.parse import urldefrag, urlsplit
+
+from pydantic import BaseModel, ConfigDict, create_model
+
+from . import schema
+from .profile import Profile
+
+SCHEMA_VERSION = "1.0"
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+# Header of the CSV column with a group's subheading (Groep.kop). Not "Groep":
+# in a primary school that word means a class (groep 1 to 8).
+SUBHEADING_COLUMN = "Tussenkop"
+
+# A masked count as published: "< 5", with an ordinary space.
+MASKED_COUNT_PATTERN = r"^< [1-9][0-9]*$"
+
+
+class HiddenNameError(ValueError):
+    """A name that must be hidden still occurs in a text we cannot redact safely."""
+
+
+# --- privacy ----------------------------------------------------------------
+
+
+def _normalise(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def hidden_set(hidden_names: Iterable[str]) -> frozenset[str]:
+    """The names to hide, compared without regard to case or extra spaces."""
+    if isinstance(hidden_names, str):
+        # A bare string would otherwise hide every single letter in it.
+        raise TypeError("hidden_names moet een verzameling namen zijn, geen losse tekst")
+    return frozenset(_normalise(name) for name in hidden_names if name.strip())
+
+
+def is_hidden(name: str, hidden: frozenset[str]) -> bool:
+    """`hidden` as returned by `hidden_set`."""
+    return _normalise(name) in hidden
+
+
+def check_threshold(small_number_threshold: int | None) -> None:
+    if small_number_threshold is None:
+        return
+    if isinstance(small_number_threshold, bool) or not isinstance(small_number_threshold, int):
+        raise TypeError("small_number_threshold moet een heel getal zijn of None")
+    if small_number_threshold < 1:
+        raise ValueError("small_number_threshold moet 1 of meer zijn")
+
+
+def mask_count(count: int, small_number_threshold: int | None) -> int | str:
+    """A count as published: exact, or "< N" when it is 1 .. N-1.
+
+    0 stays 0. Masking exists so that no single pupil can be recognised; a 0
+    says that no pupil is in the category, which identifies nobody, and most
+    cells in an SOP are 0, so masking them would hide nearly the whole table.
+    (We could not find the exact rule Vensters / Scholen op de kaart use; this
+    is the common "1 to N-1 suppressed" rule. It is only safe because the
+    tables have no totals column: a total would let a reader compute a masked
+    cell back.)
+    """
+    if small_number_threshold is not None and 0 < count < small_number_threshold:
+        return f"< {small_number_threshold}"
+    return count
+
+
+def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string in a JSON-like value, with a dotted path for messages."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index}]")
+
+
+def assert_no_hidden_names(value: Any, hidden: frozenset[str]) -> None:
+    """Refuse to publish when a hidden name is still in free text.
+
+    Only roster names and role names can be replaced safely; a name inside a
+    running text would need rewriting by a person, so we stop instead of
+    publishing it.
+    """
+    if not hidden:
+        return
+    patterns = {name: re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in hidden}
+    for path, text in _strings(value):
+        flat = _normalise(text)
+        for name, pattern in patterns.items():
+            if pattern.search(flat):
+                raise HiddenNameError(
+                    f"een naam die niet gepubliceerd mag worden staat nog in '{path}'; "
+                    "pas die tekst aan, want alleen namen in de lijst met medewerkers "
+                    "en bij rollen worden automatisch weggelaten"
+                )
+
+
+# --- the whole profile --------------------------------------------------------
+
+
+def _profile_fields() -> list[str]:
+    return [field.name for field in dataclasses.fields(Profile)]
+
+
+def _scrub(model: Any, dumped: Any, hidden: frozenset[str], threshold: int | None) -> None:
+    """Apply the privacy options to `dumped`, the model_dump(mode="json") of `model`.
+
+    Walks the models rather than the dict, so a name or count is recognised by
+    its type (Medewerker, Rol, Rij) wherever a data file puts it.
+    """
+    if isinstance(model, BaseModel):
+        if isinstance(model, schema.Medewerker) and is_hidden(model.naam, hidden):
+            dumped["naam"] = None
+        if isinstance(model, schema.Rol):
+            dumped["namen"] = [None if is_hidden(name, hidden) else name for name in model.namen]
+        if isinstance(model, schema.Rij):
+            dumped["aantallen"] = {
+                year: mask_count(count, threshold) for year, count in model.aantallen.items()
+            }
+            return
+        for name in type(model).model_fields:
+            _scrub(getattr(model, name), dumped[name], hidden, threshold)
+    elif isinstance(model, (list, tuple)):
+        for item, dumped_item in zip(model, dumped):
+            _scrub(item, dumped_item, hidden, threshold)
+    elif isinstance(model, dict):
+        for key, item in model.items():
+            _scrub(item, dumped[key], hidden, threshold)
+
+
+def profile_document(
+    profile: Profile,
+    hidden_names: Iterable[str] = frozenset(),
+    small_number_threshold: int | None = None,
+) -> dict:
+    """The whole validated profile as a JSON-ready dict, one key per data file.
+
+    Raises HiddenNameError when a name to hide also occurs in free text.
+    """
+    check_threshold(small_number_threshold)
+    hidden = hidden_set(hidden_names)
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    for name in _profile_fields():
+        model = getattr(profile, name)
+        dumped = model.model_dump(mode="json")
+        _scrub(model, dumped, hidden, small_number_threshold)
+        document[name] = dumped
+    assert_no_hidden_names(document, hidden)
+    return document
+
+
+@functools.cache
+def _document_model() -> type[BaseModel]:
+    """A pydantic model with the same fields as Profile, plus schema_version."""
+    hints = typing.get_type_hints(Profile)
+    fields: dict[str, Any] = {"schema_version": (Literal[SCHEMA_VERSION], ...)}
+    fields.update({name: (hints[name], ...) for name in _profile_fields()})
+    return create_model(
+        "Schoolondersteuningsprofiel",
+        __config__=ConfigDict(extra="forbid"),
+        __doc__="Het schoolondersteuningsprofiel van één school, als open data.",
+        **fields,
+    )
+
+
+def _or_null(subschema: dict) -> dict:
+    return {"anyOf": [subschema, {"type": "null"}]}
+
+
+def _definition(defs: dict, model: type[BaseModel]) -> dict:
+    # pydantic names a definition after its class; fail loudly if that changes.
+    if model.__name__ not in defs:
+        raise RuntimeError(f"definitie {model.__name__} ontbreekt in het gegenereerde schema")
+    return defs[model.__name__]
+
+
+def profile_json_schema() -> dict:
+    """JSON Schema (draft 2020-12) of `profile_document`, with or without privacy options."""
+    generated = _document_model().model_json_schema()
+    defs = generated["$defs"]
+
+    # Hidden names are published as null, in the roster and in role name lists.
+    roster = _definition(defs, schema.Medewerker)["properties"]
+    roster["naam"] = _or_null(roster["naam"])
+    names = _definition(defs, schema.Rol)["properties"]["namen"]
+    names["items"] = _or_null(names["items"])
+
+    # A count is an exact number, or "< N" when it is masked.
+    counts = _definition(defs, schema.Rij)["properties"]["aantallen"]
+    masked = {"type": "string", "pattern": MASKED_COUNT_PATTERN}
+    for key, subschema in counts.get("patternProperties", {}).items():
+        counts["patternProperties"][key] = {"anyOf": [subschema, masked]}
+    if "additionalProperties" in counts:
+        counts["additionalProperties"] = {"anyOf": [counts["additionalProperties"], masked]}
+    if not counts.get("patternProperties") and "additionalProperties" not in counts:
+        raise RuntimeError("het schema van 'aantallen' heeft een onverwachte vorm")
+
+    generated["properties"]["schema_version"] = {"const": SCHEMA_VERSION, "type": "string"}
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": "Schoolondersteuningsprofiel",
+        "description": (
+            "Het schoolondersteuningsprofiel van één school als open data. Een naam die niet "
+            "gepubliceerd wordt is null; een klein aantal kan als '< N' zijn afgeschermd."
+        ),
+        **{key: value for key, value in generated.items() if key not in ("title", "description")},
+    }
+
+
+# --- one statistics table ---------------------------------------------------
+
+
+def table_rows(
+    table: schema.Tabel, small_number_threshold: int | None = None
+) -> list[tuple[str | None, str, list[int | str]]]:
+    """(subheading, category, counts in school-year order) per row."""
+    check_threshold(small_number_threshold)
+    return [
+        (
+            group.kop,
+            row.categorie,
+            [mask_count(row.aantallen[year], small_number_threshold) for year in table.schooljaren],
+        )
+        for group in table.groepen
+        for row in group.rijen
+    ]
+
+
+def _spreadsheet_text(text: str) -> str:
+    # Excel runs a cell that starts with = + - @ as a formula; a leading
+    # apostrophe makes it plain text there (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def table_csv(table: schema.Tabel, small_number_threshold: int | None = None) -> bytes:
+    """One statistics table as CSV for Dutch Excel: ';', UTF-8 with BOM, CRLF.
+
+    Layout: one header row, then one row per category, always with the same
+    columns: subheading, category, one count per school year. The subheading
+    (Groep.kop) is repeated on each of its rows instead of getting a row of
+    its own, so the sheet stays a clean rectangle that can be sorted, filtered
+    and stacked with the tables of other schools. No title row, for the same
+    reason; the title is in the JSON and in the file name.
+    """
+    buffer = io.StringIO()
+    # ';' because Dutch Excel uses the comma as decimal separator; the BOM makes
+    # Excel read UTF-8 (accents) instead of the Windows code page.
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([SUBHEADING_COLUMN, _spreadsheet_text(table.rijkop), *table.schooljaren])
+    for subheading, category, counts in table_rows(table, small_number_threshold):
+        writer.writerow([_spreadsheet_text(subheading or ""), _spreadsheet_text(category), *counts])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def table_json(table: schema.Tabel, small_number_threshold: int | None = None) -> dict:
+    """One statistics table as JSON: a row per category, its counts per school year."""
+    return {
+        "id": table.id,
+        "titel": table.titel,
+        "rijkop": table.rijkop,
+        "schooljaren": list(table.schooljaren),
+        "rijen": [
+            {
+                "groep": subheading,
+                "categorie": category,
+                "aantallen": dict(zip(table.schooljaren, counts)),
+            }
+            for subheading, category, counts in table_rows(table, small_number_threshold)
+        ],
+    }
+
+
+# --- schema.org -------------------------------------------------------------
+
+
+def school_jsonld(profile: Profile, site_url: str) -> dict:
+    """schema.org JSON-LD for the school, for a <script type="application/ld+json">.
+
+    `url` is the school's own website. The SOP site is linked as `subjectOf` (a
+    work about the school), not as `mainEntityOfPage`: that would claim the SOP
+    site is the school's main page, which is its own website.
+    """
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"'{site_url}' is geen volledig webadres; begin met https://")
+    page = urldefrag(site_url).url
+    school = profile.school
+    return {
+        "@context": "https://schema.org",
+        "@type": "ElementarySchool",
+        "@id": f"{page}#school",
+        "name": school.naam,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": school.straat_en_huisnummer,
+            "postalCode": school.postcode,
+            "addressLocality": school.plaats,
+            "addressCountry": "NL",
+        },
+        "telephone": school.telefoon,
+        "email": school.email,
+        "url": school.website,
+        "identifier": {"@type": "PropertyValue", "propertyID": "BRIN", "value": school.brinnummer},
+        "subjectOf": {
+            "@type": "WebSite",
+            "name": f"Schoolondersteuningsprofiel {school.naam}",
+            "url": page,
+            "inLanguage": "nl-NL",
+        },
+    }
