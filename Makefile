@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; it is not for our readers.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check schema clean
+.PHONY: serve build test check schema bench clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: $(BIN)/.installed node_modules/.installed
 # Validate data/ only: fast, every error at once, no site built.
 check: $(BIN)/.installed
 	$(BIN)/python -m sop.check
+
+# Page weight, requests and build time next to a plain Material site (needs Chromium).
+bench: $(BIN)/.installed
+	$(BIN)/python -m sop.bench
 
 # Regenerate data/schema/*.json after changing sop/schema.py.
 schema: $(BIN)/.installed

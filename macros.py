@@ -3,6 +3,10 @@
 Only `define_env`, so the site can move to Zensical, which runs nothing else.
 """
 
+import datetime
+import json
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -11,14 +15,18 @@ from mkdocs.exceptions import PluginError
 # mkdocs-macros loads this file by path, without the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sop import render  # noqa: E402
+from sop import history, render  # noqa: E402
 from sop.errors import DataErrors  # noqa: E402
+from sop.opendata import school_jsonld  # noqa: E402
+from sop.pdf import PDF_NAME  # noqa: E402
 from sop.profile import load_profile  # noqa: E402
+from sop.publish import DOCUMENT_NAME, OPEN_DATA, SCHOOLGIDS  # noqa: E402
 
 
 def define_env(env):
+    project = Path(env.project_dir)
     try:
-        profile = load_profile(Path(env.project_dir) / "data")
+        profile = load_profile(project / "data")
     except DataErrors as errors:
         # PluginError stops the build with this text and no traceback.
         raise PluginError(errors.report()) from None
@@ -26,56 +34,122 @@ def define_env(env):
     school = profile.school
     hidden = profile.hidden_names()
     threshold = profile.instellingen.small_number_threshold
+    # SOP_VANDAAG (jjjj-mm-dd) fixes "today" for tests of the renewal notice.
+    today = datetime.date.fromisoformat(os.environ.get("SOP_VANDAAG") or datetime.date.today().isoformat())
+    kort = profile.in_het_kort
+
+    def site_root():
+        """From the page being rendered back to the site root, for links to downloads."""
+        return "../" * env.page.url.count("/")
+
+    kansen = profile.kansen_en_belemmeringen
+    structuur = profile.ondersteuningsstructuur
+
+    # Macro name -> (render call, the data files it shows). The files give each
+    # section its edit link and each page its "last changed" date.
+    macros = {
+        "contactgegevens": (lambda: render.contact_details(school), ["school"]),
+        "inleiding": (lambda: render.text_block(profile.inleiding.tekst), ["inleiding"]),
+        "visie": (lambda: render.text_block(profile.onderwijsconcept.visie), ["onderwijsconcept"]),
+        "concepten": (lambda: render.concept_checklist(profile.onderwijsconcept.concepten), ["onderwijsconcept"]),
+        "werkwijze": (lambda: render.text_block(profile.onderwijsconcept.werkwijze), ["onderwijsconcept"]),
+        "aanpak_op_niveau": (
+            lambda: render.text_block(profile.onderwijsconcept.aanpak_op_niveau), ["onderwijsconcept"]),
+        "extra_ondersteuning": (
+            lambda: render.text_block(profile.onderwijsconcept.extra_ondersteuning), ["onderwijsconcept"]),
+        "waarde_en_trots": (lambda: render.text_block(profile.waarde_en_trots.tekst), ["waarde-en-trots"]),
+        "sterke_kanten": (lambda: render.bullet_list(kansen.sterke_kanten), ["kansen-en-belemmeringen"]),
+        "meer_informatie": (lambda: render.text_cell(kansen.meer_informatie), ["kansen-en-belemmeringen"]),
+        "schoolontwikkeling": (lambda: render.bullet_list(kansen.schoolontwikkeling), ["kansen-en-belemmeringen"]),
+        "grenzen": (lambda: render.bullet_list(kansen.grenzen), ["kansen-en-belemmeringen"]),
+        "plaatsing": (
+            lambda: render.introduced_list(kansen.plaatsing.inleiding, kansen.plaatsing.punten),
+            ["kansen-en-belemmeringen"]),
+        "zicht_op_ontwikkeling": (
+            lambda: render.bullet_list(structuur.zicht_op_ontwikkeling), ["ondersteuningsstructuur"]),
+        "gesprekkencyclus_intern": (
+            lambda: render.conversation_cycle(structuur.gesprekkencyclus_intern), ["ondersteuningsstructuur"]),
+        "gesprekkencyclus_ouders": (
+            lambda: render.conversation_cycle(structuur.gesprekkencyclus_ouders), ["ondersteuningsstructuur"]),
+        "zorgroute": (lambda: render.care_route(structuur.zorgroute), ["ondersteuningsstructuur"]),
+        "interne_expertise": (lambda: render.expertise_table(profile.expertise, hidden), ["expertise"]),
+        "sociale_veiligheid": (
+            lambda: render.roles_table(profile.sociale_veiligheid, hidden), ["sociale-veiligheid"]),
+        # niveau: the heading level, so a page can nest these sections deeper.
+        "externe_deskundigen": (
+            lambda niveau=3: render.role_groups(profile.externe_deskundigen.groepen, hidden, niveau),
+            ["externe-deskundigen"]),
+        "aantallen": (
+            lambda niveau=2: render.statistics_tables(
+                profile.aantallen, threshold, niveau, f"{site_root()}{OPEN_DATA}/"),
+            ["aantallen"]),
+        "open_data": (
+            lambda: render.open_data_links(
+                site_root(), profile.aantallen.tabellen, OPEN_DATA, SCHOOLGIDS, DOCUMENT_NAME),
+            []),
+        "in_het_kort": (lambda: render.text_block(kort.inleiding), ["in-het-kort"]),
+        "in_het_kort_niveaus": (
+            lambda: render.level_summaries(profile.stappenplan, kort.niveaus, "stappenplan.md"),
+            ["in-het-kort", "stappenplan"]),
+        "in_het_kort_grenzen": (
+            lambda: render.introduced_list(kort.grenzen_inleiding, kansen.grenzen),
+            ["in-het-kort", "kansen-en-belemmeringen"]),
+        "aanspreekpunten": (
+            lambda: render.contact_points(profile, hidden),
+            ["in-het-kort", "expertise", "sociale-veiligheid", "externe-deskundigen"]),
+        "basisondersteuning_overzicht": (
+            lambda: render.indicator_overview(profile.basisondersteuning), ["basisondersteuning"]),
+        "basisondersteuning": (
+            lambda niveau=2: render.basic_support(profile.basisondersteuning, niveau), ["basisondersteuning"]),
+        "stappenplan": (lambda niveau=2: render.support_plan(profile.stappenplan, niveau), ["stappenplan"]),
+        "begrippenlijst": (lambda: render.glossary_list(profile.begrippen), ["begrippen"]),
+        "formele_status": (lambda: render.formal_status(profile.status, today), ["status"]),
+        "versiegeschiedenis": (lambda: render.change_log(history.change_log(project)), []),
+    }
+
     env.conf["site_name"] = f"Schoolondersteuningsprofiel {school.naam}"
     env.variables["school"] = school
-    env.variables["zorgroute_stappen"] = len(profile.ondersteuningsstructuur.zorgroute)
-
-    macros = {
-        "contactgegevens": lambda: render.contact_details(school),
-        "inleiding": lambda: render.text_block(profile.inleiding.tekst),
-        "visie": lambda: render.text_block(profile.onderwijsconcept.visie),
-        "concepten": lambda: render.concept_checklist(profile.onderwijsconcept.concepten),
-        "werkwijze": lambda: render.text_block(profile.onderwijsconcept.werkwijze),
-        "aanpak_op_niveau": lambda: render.text_block(profile.onderwijsconcept.aanpak_op_niveau),
-        "extra_ondersteuning": lambda: render.text_block(profile.onderwijsconcept.extra_ondersteuning),
-        "waarde_en_trots": lambda: render.text_block(profile.waarde_en_trots.tekst),
-        "sterke_kanten": lambda: render.bullet_list(profile.kansen_en_belemmeringen.sterke_kanten),
-        "meer_informatie": lambda: render.text_cell(profile.kansen_en_belemmeringen.meer_informatie),
-        "schoolontwikkeling": lambda: render.bullet_list(profile.kansen_en_belemmeringen.schoolontwikkeling),
-        "grenzen": lambda: render.bullet_list(profile.kansen_en_belemmeringen.grenzen),
-        "plaatsing": lambda: render.introduced_list(
-            profile.kansen_en_belemmeringen.plaatsing.inleiding,
-            profile.kansen_en_belemmeringen.plaatsing.punten,
-        ),
-        "zicht_op_ontwikkeling": lambda: render.bullet_list(profile.ondersteuningsstructuur.zicht_op_ontwikkeling),
-        "gesprekkencyclus_intern": lambda: render.conversation_cycle(profile.ondersteuningsstructuur.gesprekkencyclus_intern),
-        "gesprekkencyclus_ouders": lambda: render.conversation_cycle(profile.ondersteuningsstructuur.gesprekkencyclus_ouders),
-        "zorgroute": lambda: render.care_route(profile.ondersteuningsstructuur.zorgroute),
-        "interne_expertise": lambda: render.expertise_table(profile.expertise, hidden),
-        "sociale_veiligheid": lambda: render.roles_table(profile.sociale_veiligheid, hidden),
-        "externe_deskundigen": lambda: render.role_groups(profile.externe_deskundigen.groepen, hidden),
-        "aantallen": lambda: render.statistics_tables(profile.aantallen, threshold),
-        "in_het_kort": lambda: render.text_block(profile.in_het_kort.inleiding),
-        "in_het_kort_niveaus": lambda: render.level_summaries(
-            profile.stappenplan, profile.in_het_kort.niveaus, "stappenplan.md"
-        ),
-        "in_het_kort_grenzen": lambda: render.introduced_list(
-            profile.in_het_kort.grenzen_inleiding, profile.kansen_en_belemmeringen.grenzen
-        ),
-        "aanspreekpunten": lambda: render.contact_points(profile, hidden),
-        "basisondersteuning_overzicht": lambda: render.indicator_overview(profile.basisondersteuning),
-        "basisondersteuning": lambda: render.basic_support(profile.basisondersteuning),
-        "stappenplan": lambda: render.support_plan(profile.stappenplan),
-    }
-    macros["begrippenlijst"] = lambda: render.glossary_list(profile.begrippen)
+    env.variables["zorgroute_stappen"] = len(structuur.zorgroute)
 
     # Every abbreviation gets its explanation as a tooltip: in generated HTML by
     # render.abbreviate, in the prose of docs/ by Python-Markdown's abbr extension.
     glossary = render.abbreviation_glossary(profile.begrippen)
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
+    env.conf["extra"]["sop_begrippen"] = glossary  # for words in the theme's templates
 
-    def register(name, function):
-        env.macro(lambda *args, **kwargs: render.abbreviate(function(*args, **kwargs), glossary), name)
+    # Edit links point at the repository (REPO_URL, set by the workflow).
+    repo_url = (env.conf.get("repo_url") or "").rstrip("/")
+    edit_base = (env.conf.get("edit_uri") or "").split("docs/")[0]
 
-    for name, function in macros.items():
-        register(name, function)
+    def register(name, function, files):
+        def macro(*args, **kwargs):
+            html = render.abbreviate(function(*args, **kwargs), glossary)
+            if repo_url and files:
+                html += render.edit_links(f"{repo_url}/{edit_base}", files)
+            return html
+
+        env.macro(macro, name)
+
+    for name, (function, files) in macros.items():
+        register(name, function, files)
+
+    # For the theme: each page's last change (its markdown and the data it shows),
+    # the renewal notice, and the PDF.
+    extra = env.conf["extra"]
+    extra["sop_pdf"] = PDF_NAME
+    extra["sop_jsonld"] = json.dumps(school_jsonld(profile, env.conf["site_url"]), ensure_ascii=False).replace(
+        "</", "<\\/"
+    )
+    extra["sop_laatst_gewijzigd"] = {}
+    docs = project / "docs"
+    for page in docs.rglob("*.md"):
+        used = set(re.findall(r"\{\{\s*(\w+)\s*\(", page.read_text(encoding="utf-8")))
+        files = {f"data/{stem}.yml" for name in used & macros.keys() for stem in macros[name][1]}
+        changed = history.last_changed(project, [str(page.relative_to(project)), *sorted(files)])
+        if changed:
+            extra["sop_laatst_gewijzigd"][page.relative_to(docs).as_posix()] = render.dutch_date(changed)
+    notice = render.renewal_notice(profile.status, today)
+    extra["sop_melding"] = notice[1] if notice else ""
+    if notice:
+        # Printed, not logged: a warning in --strict mode would stop publication.
+        print(f"Waarschuwing: {notice[1]} Werk data/status.yml bij.", file=sys.stderr)

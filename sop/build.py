@@ -1,5 +1,5 @@
-"""`make build`: validate, write the generated downloads, build into a temporary
-folder, and only then replace site/.
+"""`make build`: validate, build into a temporary folder, add the PDF and the
+downloads (open data, schoolgids chapter), and only then replace site/.
 
 A failed build (bad data, broken link) leaves the previous site/ exactly as it was,
 so nothing half-built is ever served or uploaded.
@@ -15,6 +15,9 @@ import tempfile
 from pathlib import Path
 
 from .check import main as check_data
+from .pdf import write_pdf
+from .profile import load_profile
+from .publish import write_downloads
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> int:
@@ -32,6 +35,8 @@ def build(project: Path, site_dir: Path) -> int:
         if status != 0:
             print("De site is niet gebouwd; de vorige versie in site/ blijft staan.", file=sys.stderr)
             return status
+        write_pdf(fresh, project / ".cache" / "pdf")
+        write_downloads(load_profile(project / "data"), fresh)
         if site_dir.exists():
             shutil.rmtree(site_dir)
         shutil.move(str(fresh), site_dir)

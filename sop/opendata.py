@@ -125,8 +125,30 @@ def assert_no_hidden_names(value: Any, hidden: frozenset[str]) -> None:
 # --- the whole profile --------------------------------------------------------
 
 
-def _profile_fields() -> list[str]:
-    return [field.name for field in dataclasses.fields(Profile)]
+def published_fields() -> list[str]:
+    """The Profile fields that are published: all data files except the settings.
+
+    instellingen.yml says how to publish, not what the school does, and its
+    list of names to withhold must itself never be published.
+    """
+    hints = typing.get_type_hints(Profile)
+    return [
+        field.name
+        for field in dataclasses.fields(Profile)
+        if hints[field.name] is not schema.Instellingen
+    ]
+
+
+def publication_options(profile: Profile) -> dict[str, Any]:
+    """The school's own settings (instellingen.yml) as keyword arguments.
+
+    `profile_document(profile, **publication_options(profile))` publishes what
+    the site shows; without them every name and exact count is published.
+    """
+    return {
+        "hidden_names": profile.hidden_names(),
+        "small_number_threshold": profile.instellingen.small_number_threshold,
+    }
 
 
 def _scrub(model: Any, dumped: Any, hidden: frozenset[str], threshold: int | None) -> None:
@@ -162,12 +184,14 @@ def profile_document(
 ) -> dict:
     """The whole validated profile as a JSON-ready dict, one key per data file.
 
-    Raises HiddenNameError when a name to hide also occurs in free text.
+    The settings file is left out (see `published_fields`); pass
+    `**publication_options(profile)` to follow the school's settings. Raises
+    HiddenNameError when a name to hide also occurs in free text.
     """
     check_threshold(small_number_threshold)
     hidden = hidden_set(hidden_names)
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    for name in _profile_fields():
+    for name in published_fields():
         model = getattr(profile, name)
         dumped = model.model_dump(mode="json")
         _scrub(model, dumped, hidden, small_number_threshold)
@@ -181,7 +205,7 @@ def _document_model() -> type[BaseModel]:
     """A pydantic model with the same fields as Profile, plus schema_version."""
     hints = typing.get_type_hints(Profile)
     fields: dict[str, Any] = {"schema_version": (Literal[SCHEMA_VERSION], ...)}
-    fields.update({name: (hints[name], ...) for name in _profile_fields()})
+    fields.update({name: (hints[name], ...) for name in published_fields()})
     return create_model(
         "Schoolondersteuningsprofiel",
         __config__=ConfigDict(extra="forbid"),

@@ -31,6 +31,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "begrippen": schema.Begrippen,
     "in-het-kort": schema.InHetKort,
     "instellingen": schema.Instellingen,
+    "status": schema.FormeleStatus,
 }
 
 
@@ -53,6 +54,7 @@ class Profile:
     begrippen: schema.Begrippen
     in_het_kort: schema.InHetKort
     instellingen: schema.Instellingen
+    status: schema.FormeleStatus
 
     def all_roles(self) -> list[schema.Rol]:
         return [*self.sociale_veiligheid.rollen, *(r for g in self.externe_deskundigen.groepen for r in g.rollen)]
@@ -172,6 +174,11 @@ def _message(document: YamlDocument, model: type[BaseModel], error: dict) -> str
         return f"{where}{field} moet een heel getal zijn (0 of meer), maar hier staat {_describe(value)}"
     if kind == "greater_than_equal":
         return f"{where}{field} moet {error['ctx']['ge']} of meer zijn, maar hier staat {value}"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return (
+            f"{where}{field} moet een datum zijn in de vorm jjjj-mm-dd, bijvoorbeeld 2024-10-01, "
+            f"of null als die nog niet bekend is; hier staat {_describe(value)}"
+        )
     if kind == "bool_type":
         return f"{where}{field} moet true (ja) of false (nee) zijn, maar hier staat {_describe(value)}"
     if kind == "list_type":

@@ -7,6 +7,7 @@ Generated HTML has no blank lines, so Python-Markdown keeps it as one raw block.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 
@@ -181,9 +182,9 @@ def roles_table(roles: schema.Rollen, hidden: frozenset[str] = frozenset()) -> s
     return _table(roles.titel, head, f"<tbody>{''.join(rows)}</tbody>", "sop-tabel--rollen")
 
 
-def role_groups(groups: list[schema.RollenGroep], hidden: frozenset[str] = frozenset()) -> str:
+def role_groups(groups: list[schema.RollenGroep], hidden: frozenset[str] = frozenset(), level: int = 3) -> str:
     return "\n\n".join(
-        f"{heading(3, group.titel, group.id)}\n\n{roles_table(group, hidden)}" for group in groups
+        f"{heading(level, group.titel, group.id)}\n\n{roles_table(group, hidden)}" for group in groups
     )
 
 
@@ -327,12 +328,42 @@ def _chart_description(table: schema.Tabel, threshold: int | None) -> str:
     return "Staafdiagram. " + ". ".join(per_year) + "."
 
 
-def statistics_tables(data: schema.Aantallen, threshold: int | None = None) -> str:
+def table_downloads(table: schema.Tabel, folder: str) -> str:
+    """Links to one table's open data; `folder` is the downloads folder relative to the page."""
+    base = f"{folder}{table.id}"
+    return (
+        f'<p class="sop-downloads">Download deze tabel: <a href="{escape(base)}.csv" download>'
+        f'CSV voor Excel</a> · <a href="{escape(base)}.json">JSON</a></p>'
+    )
+
+
+def statistics_tables(
+    data: schema.Aantallen, threshold: int | None = None, level: int = 2, downloads: str | None = None
+) -> str:
     return "\n\n".join(
-        f"{heading(2, table.titel, table.id)}\n\n{statistics_chart(table, threshold)}\n\n"
+        f"{heading(level, table.titel, table.id)}\n\n{statistics_chart(table, threshold)}\n\n"
         f"{statistics_table(table, threshold)}"
+        + (table_downloads(table, downloads) if downloads is not None else "")
         for table in data.tabellen
     )
+
+
+def open_data_links(root: str, tables: list[schema.Tabel], open_data: str, schoolgids: str, document: str) -> str:
+    """The list of downloads on the 'Over dit profiel' page; `root` leads from the page to the site root."""
+    items = [
+        (f"{root}{open_data}/sop.json", "Het hele profiel als JSON (sop.json)"),
+        (f"{root}{open_data}/sop.schema.json", "Het JSON-schema van sop.json"),
+        *(
+            (f"{root}{open_data}/{table.id}.{kind}", f"{table.titel} ({label})")
+            for table in tables
+            for kind, label in (("csv", "CSV voor Excel"), ("json", "JSON"))
+        ),
+        (f"{root}{schoolgids}/{document}.docx", "Het hele profiel als Word-document, voor de schoolgids"),
+        (f"{root}{schoolgids}/{document}.md", "Het hele profiel als Markdown-tekst, voor de schoolgids"),
+    ]
+    links = "".join(f'<li><a href="{escape(href)}">{escape(label)}</a></li>' for href, label in items)
+    return f'<ul class="sop-downloads">{links}</ul>'
+
 
 
 # --- basisondersteuning ---------------------------------------------------
@@ -385,12 +416,12 @@ def indicator_overview(data: schema.Basisondersteuning) -> str:
     return _table(caption, head, "".join(bodies), "sop-tabel--overzicht", "tabel-basisondersteuning")
 
 
-def indicator_details(indicator: schema.Indicator, data: schema.Basisondersteuning) -> str:
+def indicator_details(indicator: schema.Indicator, data: schema.Basisondersteuning, level: int = 3) -> str:
     columns = data.kolommen
     status = indicator.status
     return (
         f'<section class="sop-indicator" aria-labelledby="{escape(indicator.id)}">'
-        f'<h3 id="{escape(indicator.id)}">{escape(indicator.indicator)}</h3>'
+        f'<h{level} id="{escape(indicator.id)}">{escape(indicator.indicator)}</h{level}>'
         f'<p class="sop-label">{escape(columns.status)}: '
         f"<strong>{escape(_status_label(data.statusschaal, status))}</strong> "
         f"(markering van de school: ‘{escape(status.markering)}’)</p>"
@@ -401,15 +432,15 @@ def indicator_details(indicator: schema.Indicator, data: schema.Basisondersteuni
     )
 
 
-def basic_support(data: schema.Basisondersteuning) -> str:
+def basic_support(data: schema.Basisondersteuning, level: int = 2) -> str:
     parts = []
     for domain in data.domeinen:
-        parts.append(heading(2, domain.titel, domain.id))
+        parts.append(heading(level, domain.titel, domain.id))
         for group in domain.groepen:
             blocks = []
             if group.kop:
                 blocks.append(f'<p class="sop-subkop"><strong>{escape(group.kop)}</strong></p>')
-            blocks += [indicator_details(indicator, data) for indicator in group.indicatoren]
+            blocks += [indicator_details(indicator, data, level + 1) for indicator in group.indicatoren]
             parts.append("".join(blocks))
     return "\n\n".join(parts)
 
@@ -449,10 +480,10 @@ def level_table(level: schema.Niveau, columns: schema.StappenplanKolommen) -> st
     return _table(title, head, body, "sop-tabel--stappenplan", f"tabel-niveau-{level.niveau}")
 
 
-def support_plan(data: schema.Stappenplan) -> str:
+def support_plan(data: schema.Stappenplan, heading_level: int = 2) -> str:
     parts = [text_block(data.toelichting)] if data.toelichting else []
     for level in data.niveaus:
-        parts.append(heading(2, f"Niveau {level.niveau}: {level.naam}", f"niveau-{level.niveau}"))
+        parts.append(heading(heading_level, f"Niveau {level.niveau}: {level.naam}", f"niveau-{level.niveau}"))
         parts.append(level_table(level, data.kolommen))
     return "\n\n".join(parts)
 
@@ -529,3 +560,82 @@ def contact_points(profile, hidden: frozenset[str]) -> str:
             f"<dt>{escape(point.wie)}: {names}</dt><dd>{escape(point.uitleg)}</dd>"
         )
     return f'<dl class="sop-aanspreekpunten">{"".join(items)}</dl>'
+
+
+# --- formele status en geschiedenis ---------------------------------------
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+NOTICE_MONTHS = 3  # the site warns this long before the renewal date
+
+
+def dutch_date(day: datetime.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - months
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def renewal_notice(status: schema.FormeleStatus, today: datetime.date) -> tuple[str, str] | None:
+    """('verlopen' | 'bijna', message) when the SOP is (nearly) due for renewal."""
+    renewal = status.renewal_date
+    if renewal is None:
+        return None
+    if today > renewal:
+        return "verlopen", (
+            f"Let op: dit schoolondersteuningsprofiel is verlopen. Het had vóór "
+            f"{dutch_date(renewal)} vernieuwd moeten worden."
+        )
+    if today >= _months_before(renewal, NOTICE_MONTHS):
+        return "bijna", f"Dit schoolondersteuningsprofiel wordt uiterlijk {dutch_date(renewal)} vernieuwd."
+    return None
+
+
+def formal_status(status: schema.FormeleStatus, today: datetime.date) -> str:
+    def shown(value) -> str:
+        if value is None:
+            return f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
+        return escape(dutch_date(value) if isinstance(value, datetime.date) else value)
+
+    rows = [
+        ("Schooljaar", shown(status.schooljaar)),
+        ("Vastgesteld door het bevoegd gezag op", shown(status.vastgesteld_op)),
+        ("Advies medezeggenschapsraad op", shown(status.advies_mr_op)),
+        ("Uiterlijk vernieuwen op", shown(status.renewal_date)),
+    ]
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    notice = renewal_notice(status, today)
+    banner = (
+        f'<p class="sop-melding sop-melding--{notice[0]}" role="note">{escape(notice[1])}</p>'
+        if notice
+        else ""
+    )
+    return f'{banner}<dl class="sop-contact sop-status">{items}</dl>'
+
+
+def change_log(entries: list[tuple[datetime.date, str]]) -> str:
+    if not entries:
+        return "<p>Er is geen versiegeschiedenis beschikbaar.</p>"
+    items = "".join(
+        f'<li><time datetime="{day.isoformat()}">{dutch_date(day)}</time>: {escape(message)}</li>'
+        for day, message in entries
+    )
+    return f'<ul class="sop-geschiedenis">{items}</ul>'
+
+
+def edit_links(edit_base: str, files: list[str]) -> str:
+    """Small links under a section to the data files it shows, for staff."""
+    links = " · ".join(
+        f'<a href="{escape(edit_base)}data/{escape(stem)}.yml">data/{escape(stem)}.yml</a>' for stem in files
+    )
+    # A blank line first, so it never joins a markdown list the macro ended with.
+    return f'\n\n<p class="sop-bewerk">Wijzig deze gegevens: {links}</p>'

@@ -109,7 +109,28 @@ def _begrippen(data: schema.Begrippen) -> Iterator[Problem]:
     )
 
 
+def _status(data: schema.FormeleStatus) -> Iterator[Problem]:
+    established, advice, renewal = data.vastgesteld_op, data.advies_mr_op, data.vernieuwen_voor
+    if renewal and not established:
+        yield ("vernieuwen_voor",), "vul ook 'vastgesteld_op' in: vernieuwen hoort bij een vaststelling"
+    if established and advice and advice > established:
+        yield ("advies_mr_op",), (
+            f"het advies van de MR ({advice.isoformat()}) moet vóór de vaststelling "
+            f"({established.isoformat()}) liggen"
+        )
+    if established and renewal:
+        latest = data.model_copy(update={"vernieuwen_voor": None}).renewal_date
+        if renewal > latest:
+            yield ("vernieuwen_voor",), (
+                f"het SOP moet uiterlijk {schema.RENEWAL_YEARS} jaar na vaststelling vernieuwd "
+                f"worden, dus op of vóór {latest.isoformat()}"
+            )
+        if renewal <= established:
+            yield ("vernieuwen_voor",), "de vernieuwingsdatum moet na de vaststelling liggen"
+
+
 _RULES = {
+    schema.FormeleStatus: _status,
     schema.Begrippen: _begrippen,
     schema.Expertise: _expertise,
     schema.ExterneDeskundigen: _externe_deskundigen,

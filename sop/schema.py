@@ -7,6 +7,7 @@ several fields are in `rules.py`, which can point at the exact offending line.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated
 
@@ -349,3 +350,25 @@ class InHetKort(Model):
     niveaus: Annotated[list[Text], Field(min_length=1)]
     grenzen_inleiding: Text
     aanspreekpunten: Annotated[list[Aanspreekpunt], Field(min_length=1)]
+
+
+# --- status.yml -----------------------------------------------------------
+
+RENEWAL_YEARS = 4  # an SOP is renewed at least every four years
+
+
+class FormeleStatus(Model):
+    schooljaar: SchoolYear | None
+    vastgesteld_op: datetime.date | None
+    advies_mr_op: datetime.date | None
+    vernieuwen_voor: datetime.date | None
+
+    @property
+    def renewal_date(self) -> datetime.date | None:
+        if self.vernieuwen_voor or not self.vastgesteld_op:
+            return self.vernieuwen_voor
+        established = self.vastgesteld_op
+        try:
+            return established.replace(year=established.year + RENEWAL_YEARS)
+        except ValueError:  # 29 February
+            return established.replace(year=established.year + RENEWAL_YEARS, day=28)

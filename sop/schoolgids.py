@@ -13,6 +13,7 @@ a field never becomes markup.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -24,14 +25,21 @@ from docx.oxml.ns import qn
 from pydantic import BaseModel
 
 from . import schema
-from .opendata import assert_no_hidden_names, check_threshold, hidden_set, is_hidden, mask_count
+from .opendata import (
+    assert_no_hidden_names,
+    check_threshold,
+    hidden_set,
+    is_hidden,
+    mask_count,
+    published_fields,
+)
 from .profile import Profile
-from .render import CHECKED, NOT_CHECKED, NOT_FILLED_IN
+from .render import CHECKED, NAME_WITHHELD, NOT_CHECKED, NOT_FILLED_IN
 
 LANGUAGE = "nl-NL"
 DOCUMENT_TITLE = "Schoolondersteuningsprofiel"
-# Shown instead of a name that must not be published; the role stays visible.
-NAME_WITHHELD = "(naam niet gepubliceerd)"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
 
 
 # --- blocks: what the document says, independent of the format -------------
@@ -89,9 +97,34 @@ Block = Union[Heading, Text, Strong, Labelled, Items, Table]
 # --- the profile as blocks, in the order of the site -----------------------
 
 
+def _name(name: str, hidden: frozenset[str]) -> str:
+    # The site's wording, so the schoolgids and the site say the same.
+    return NAME_WITHHELD if is_hidden(name, hidden) else name
+
+
+def _summary(profile: Profile, hidden: frozenset[str]) -> Iterator[Block]:
+    """'In het kort': the plain-language summary for parents, as on the start page."""
+    summary = profile.in_het_kort
+    yield Heading(2, "In het kort")
+    yield Text(summary.inleiding)
+    yield Heading(3, "Hulp in stappen")
+    yield Items(
+        tuple(
+            f"Niveau {level.niveau}: {level.naam}. {sentence}"
+            for level, sentence in zip(profile.stappenplan.niveaus, summary.niveaus)
+        ),
+    )
+    yield Heading(3, "Waar de grenzen liggen")
+    yield Text(summary.grenzen_inleiding)
+    yield Items(tuple(profile.kansen_en_belemmeringen.grenzen))
+    yield Heading(3, "Met wie praat u eerst?")
+    for point in summary.aanspreekpunten:
+        names = ", ".join(_name(name, hidden) for name in profile.contacts(point))
+        yield Labelled(f"{point.wie} ({names})" if names else point.wie, point.uitleg)
+
+
 def _introduction(profile: Profile) -> Iterator[Block]:
     school = profile.school
-    yield Heading(1, f"{DOCUMENT_TITLE} {school.naam}")
     yield Heading(2, "Inleiding")
     yield Text(profile.inleiding.tekst)
     yield Heading(2, "Contactgegevens")
@@ -104,6 +137,27 @@ def _introduction(profile: Profile) -> Iterator[Block]:
         ("E-mailadres", school.email),
         ("Website", school.website),
     ):
+        yield Labelled(label, value)
+
+
+def dutch_date(day: datetime.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _formal_status(profile: Profile) -> Iterator[Block]:
+    """School year, adoption and renewal, as on the start page (without today's notice)."""
+    status = profile.status
+    yield Heading(2, "Status van dit profiel")
+    for label, value in (
+        ("Schooljaar", status.schooljaar),
+        ("Vastgesteld door het bevoegd gezag op", status.vastgesteld_op),
+        ("Advies medezeggenschapsraad op", status.advies_mr_op),
+        ("Uiterlijk vernieuwen op", status.renewal_date),
+    ):
+        if value is None:
+            value = NOT_FILLED_IN
+        elif isinstance(value, datetime.date):
+            value = dutch_date(value)
         yield Labelled(label, value)
 
 
@@ -154,10 +208,6 @@ def _cycle(cycle: schema.Gesprekkencyclus) -> Iterator[Block]:
     yield Items(tuple(cycle.momenten))
     if cycle.toelichting:
         yield Text(cycle.toelichting)
-
-
-def _name(name: str, hidden: frozenset[str]) -> str:
-    return NAME_WITHHELD if is_hidden(name, hidden) else name
 
 
 def _roles_table(roles: schema.Rollen, hidden: frozenset[str]) -> Table:
@@ -295,9 +345,14 @@ def _generic(name: str, model: BaseModel) -> Iterator[Block]:
 
 
 def _blocks(profile: Profile, hidden: frozenset[str], threshold: int | None) -> list[Block]:
+    # In the order of the site. A file mapped to () is shown inside another
+    # file's section (the inleiding with the contact details, the roster and
+    # the roles in the ondersteuningsstructuur).
     sections = {
+        "in_het_kort": lambda: _summary(profile, hidden),
         "school": lambda: _introduction(profile),
         "inleiding": lambda: (),
+        "status": lambda: _formal_status(profile),
         "onderwijsconcept": lambda: _education(profile),
         "waarde_en_trots": lambda: _pride(profile),
         "kansen_en_belemmeringen": lambda: _possibilities(profile),
@@ -310,12 +365,13 @@ def _blocks(profile: Profile, hidden: frozenset[str], threshold: int | None) -> 
         "stappenplan": lambda: _support_plan(profile),
         "begrippen": lambda: _glossary(profile),
     }
-    blocks: list[Block] = []
+    blocks: list[Block] = [Heading(1, f"{DOCUMENT_TITLE} {profile.school.naam}")]
     for section in sections.values():
         blocks += section()
-    for field in dataclasses.fields(Profile):
-        if field.name not in sections:
-            blocks += _generic(field.name, getattr(profile, field.name))
+    # published_fields: never the settings file with its names to withhold.
+    for name in published_fields():
+        if name not in sections:
+            blocks += _generic(name, getattr(profile, name))
     assert_no_hidden_names([dataclasses.asdict(block) for block in blocks], hidden)
     return blocks
 
@@ -326,24 +382,19 @@ def _prepare(profile: Profile, hidden_names: Iterable[str], threshold: int | Non
 
 
 def _text_parts(text: str) -> list[tuple[str, list[str]]]:
-    """('lines', [...]) and ('bullets', [...]) runs, read as the site reads data text."""
+    """Runs of ('lines', [...]) and ('bullets', [...]), read as the site reads data text."""
     parts: list[tuple[str, list[str]]] = []
     for paragraph in re.split(r"\n\s*\n", text.strip()):
+        kind_before = None  # a new paragraph never continues the previous run
         for line in paragraph.split("\n"):
             line = line.strip()
             kind, content = ("bullets", line[2:].strip()) if line.startswith("- ") else ("lines", line)
-            if parts and parts[-1][0] == kind and not parts[-1][1] is None:
-                if parts[-1][1] and parts[-1][1][-1] is not _PARAGRAPH_END:
-                    parts[-1][1].append(content)
-                    continue
-            parts.append((kind, [content]))
-        if parts:
-            parts[-1][1].append(_PARAGRAPH_END)
-    return [(kind, [line for line in lines if line is not _PARAGRAPH_END]) for kind, lines in parts]
-
-
-# Marks the end of a paragraph while grouping lines, so two paragraphs never merge.
-_PARAGRAPH_END: Any = object()
+            if kind == kind_before:
+                parts[-1][1].append(content)
+            else:
+                parts.append((kind, [content]))
+                kind_before = kind
+    return parts
 
 
 def _cell_lines(cell: Cell) -> list[str]:
@@ -365,11 +416,14 @@ _LINE_START = re.compile(r"^([#>+=-])")
 _ORDERED_START = re.compile(r"^([0-9]{1,9})([.)])")
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text: str, heading: bool = False) -> str:
     """One line of data text as literal markdown (CommonMark + GFM tables)."""
     # Leading spaces would make a code block, trailing ones a line break.
     line = " ".join(text.split())
     line = _INLINE.sub(lambda match: "\\" + match.group(), line)
+    if heading:
+        # In a heading a '#' after a space would end it (closing sequence).
+        line = line.replace("#", "\\#")
     line = _TAG.sub(r"\\<", line)
     line = _ENTITY.sub(r"\\&", line)
     line = _LINE_START.sub(r"\\\1", line)
@@ -427,7 +481,7 @@ def _markdown(blocks: list[Block]) -> str:
     for block in blocks:
         if isinstance(block, Heading):
             # Every '#' escaped: a trailing one would be read as a closing sequence.
-            chunks.append("#" * block.level + " " + escape_markdown(block.text).replace("#", "\\#").replace("\\\\#", "\\#"))
+            chunks.append("#" * block.level + " " + escape_markdown(block.text, heading=True))
         elif isinstance(block, Text):
             chunks += _md_text(block.text)
         elif isinstance(block, Strong):
@@ -575,11 +629,9 @@ def _docx(blocks: list[Block], profile: Profile) -> bytes:
 
     # Language on the styles and on every run: pasted text keeps its direct
     # formatting, so the Dutch spelling check still applies in the schoolgids.
-    _set_language(document.styles.element)
-    _set_language(document.element.body)
     for run in document.element.body.iter(qn("w:r")):
-        if run.find(qn("w:rPr")) is None:
-            run.get_or_add_rPr()
+        run.get_or_add_rPr()
+    _set_language(document.styles.element)
     _set_language(document.element.body)
 
     properties = document.core_properties

@@ -16,12 +16,14 @@ sys.path.insert(0, str(PROJECT))
 
 from sop.profile import Profile, load_profile  # noqa: E402
 
+TEST_REPO_URL = "https://github.com/voorbeeldschool/sop"
 SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop", "overrides")
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run `make build`'s pipeline (sop.build) on `project`; return the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # REPO_URL as the workflow sets it, so edit links are built and tested.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REPO_URL=TEST_REPO_URL)
     script = "import sys; from pathlib import Path; from sop.build import build; " \
              "sys.exit(build(Path.cwd(), Path(sys.argv[1])))"
     return subprocess.run(

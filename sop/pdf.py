@@ -1,0 +1,61 @@
+"""The whole profile as a tagged PDF (PDF/UA), from the built one-page version.
+
+WeasyPrint can't lay out Material's screen layout, so the PDF takes only the
+article of the built 'volledig-profiel' page and gives it a plain print style.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+PDF_NAME = "schoolondersteuningsprofiel.pdf"
+SOURCE_PAGE = Path("volledig-profiel") / "index.html"
+STYLE = Path(__file__).with_name("pdf.css")
+
+
+def article_document(page_html: str) -> str:
+    """A standalone HTML document (lang nl, title) holding just the page's article."""
+    title = re.search(r"<title>(.*?)</title>", page_html, re.S)
+    article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', page_html, re.S)
+    if not article:
+        raise ValueError("de pagina met het hele profiel heeft geen artikel")
+    heading = html.unescape(title.group(1)) if title else ""
+    return (
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+        f"<title>{html.escape(heading)}</title></head><body>{article.group(1)}</body></html>"
+    )
+
+
+def write_pdf(site_dir: Path, cache_dir: Path | None = None) -> Path:
+    """Write the PDF into site_dir; reuse a cached copy when the content is unchanged.
+
+    Rendering takes seconds while the rest of the build takes about one, so an
+    unchanged profile (most local rebuilds) reuses the previous PDF.
+    """
+    document = article_document((site_dir / SOURCE_PAGE).read_text(encoding="utf-8"))
+    target = site_dir / PDF_NAME
+    key = hashlib.sha256(
+        (document + STYLE.read_text(encoding="utf-8") + version("weasyprint")).encode()
+    ).hexdigest()
+    cached = cache_dir / f"{key}.pdf" if cache_dir else None
+    if cached and cached.exists():
+        shutil.copyfile(cached, target)
+        return target
+    import weasyprint  # slow to import: only when the PDF must be rendered
+
+    weasyprint.HTML(string=document, base_url=str(site_dir / SOURCE_PAGE)).write_pdf(
+        target,
+        stylesheets=[weasyprint.CSS(filename=str(STYLE))],
+        pdf_variant="pdf/ua-1",
+    )
+    if cached:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for old in cache_dir.glob("*.pdf"):
+            old.unlink()
+        shutil.copyfile(target, cached)
+    return target
