@@ -130,4 +130,4 @@ def test_data_sections_link_to_their_data_file(site):
 
 def test_change_log_lists_content_commits(site):
     entries = site.article("over").select(".sop-geschiedenis li")
-    assert entries and all(re.match(r"\d{1,2} \w+ \d{4}: .+", li.get_text(" ", strip=True)) for li in entries)
+    assert entries and all(re.match(r"\d{1,2} \w+ \d{4}: .+", li.get_text().strip()) for li in entries)
