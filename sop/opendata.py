@@ -26,7 +26,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from . import schema
+from . import render, schema
 from .profile import Profile
 
 SCHEMA_VERSION = "1.0"
@@ -74,19 +74,9 @@ def check_threshold(small_number_threshold: int | None) -> None:
 
 
 def mask_count(count: int, small_number_threshold: int | None) -> int | str:
-    """A count as published: exact, or "< N" when it is 1 .. N-1.
-
-    0 stays 0. Masking exists so that no single pupil can be recognised; a 0
-    says that no pupil is in the category, which identifies nobody, and most
-    cells in an SOP are 0, so masking them would hide nearly the whole table.
-    (We could not find the exact rule Vensters / Scholen op de kaart use; this
-    is the common "1 to N-1 suppressed" rule. It is only safe because the
-    tables have no totals column: a total would let a reader compute a masked
-    cell back.)
-    """
-    if small_number_threshold is not None and 0 < count < small_number_threshold:
-        return f"< {small_number_threshold}"
-    return count
+    """A count as published (see render.shown_count for the rule), as a number when exact."""
+    shown = render.shown_count(count, small_number_threshold)
+    return count if shown == str(count) else shown
 
 
 def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:

@@ -18,32 +18,30 @@ OptionalText = Text | None
 Count = Annotated[int, Field(ge=0)]
 
 
-def _slug(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
-        raise ValueError(
-            f"'{value}' is geen geldige id; gebruik alleen kleine letters, cijfers en "
-            "streepjes, bijvoorbeeld 'op-protocol-dyslexie'"
-        )
-    return value
+def _shaped(pattern: str, problem: str, check=None):
+    """Text of a fixed shape: `pattern` is checked here (with a Dutch message, `problem`
+    formatted with the value) and also written to the JSON Schema for editors.
+    `check` adds a rule a pattern can't express."""
+
+    def validate(value: str) -> str:
+        if not re.fullmatch(pattern, value) or (check and not check(value)):
+            raise ValueError(problem.format(value=value))
+        return value
+
+    return Annotated[str, AfterValidator(validate), Field(json_schema_extra={"pattern": f"^{pattern}$"})]
 
 
-def _school_year(value: str) -> str:
-    match = re.fullmatch(r"(\d{4})/(\d{4})", value)
-    if not match or int(match[2]) != int(match[1]) + 1:
-        raise ValueError(
-            f"'{value}' is geen geldig schooljaar; schrijf het als twee opeenvolgende "
-            "jaren met een schuine streep, bijvoorbeeld '2023/2024'"
-        )
-    return value
-
-
-def _shaped(check, pattern: str):
-    """A text checked by `check` (Dutch message); `pattern` lets editors check it too."""
-    return Annotated[str, AfterValidator(check), Field(json_schema_extra={"pattern": pattern})]
-
-
-Slug = _shaped(_slug, r"^[a-z0-9]+(-[a-z0-9]+)*$")
-SchoolYear = _shaped(_school_year, r"^[0-9]{4}/[0-9]{4}$")
+Slug = _shaped(
+    r"[a-z0-9]+(-[a-z0-9]+)*",
+    "'{value}' is geen geldige id; gebruik alleen kleine letters, cijfers en streepjes, "
+    "bijvoorbeeld 'op-protocol-dyslexie'",
+)
+SchoolYear = _shaped(
+    r"[0-9]{4}/[0-9]{4}",
+    "'{value}' is geen geldig schooljaar; schrijf het als twee opeenvolgende jaren met een "
+    "schuine streep, bijvoorbeeld '2023/2024'",
+    check=lambda value: int(value[5:]) == int(value[:4]) + 1,
+)
 
 
 class Model(BaseModel):
@@ -53,47 +51,17 @@ class Model(BaseModel):
 # --- school.yml -----------------------------------------------------------
 
 
-def _postcode(value: str) -> str:
-    if not re.fullmatch(r"\d{4} ?[A-Z]{2}", value):
-        raise ValueError(f"'{value}' is geen Nederlandse postcode; schrijf bijvoorbeeld '2133DW'")
-    return value
-
-
-def _email(value: str) -> str:
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value):
-        raise ValueError(f"'{value}' is geen e-mailadres; schrijf bijvoorbeeld 'info@school.nl'")
-    return value
-
-
-def _website(value: str) -> str:
-    if not re.fullmatch(r"https?://\S+", value):
-        raise ValueError(
-            f"'{value}' is geen volledig webadres; begin met https:// of http://"
-        )
-    return value
-
-
-def _brin(value: str) -> str:
-    if not re.fullmatch(r"[0-9]{2}[A-Z]{2}", value):
-        raise ValueError(f"'{value}' is geen brinnummer; dat is twee cijfers en twee hoofdletters, zoals '11ZW'")
-    return value
-
-
-def _phone(value: str) -> str:
-    if not re.fullmatch(r"\+?[0-9][0-9 \-]{8,14}[0-9]", value):
-        raise ValueError(f"'{value}' is geen telefoonnummer; schrijf bijvoorbeeld '023-5611503'")
-    return value
-
-
 class School(Model):
     naam: Text
     straat_en_huisnummer: Text
-    postcode: _shaped(_postcode, r"^[0-9]{4} ?[A-Z]{2}$")
+    postcode: _shaped(r"[0-9]{4} ?[A-Z]{2}", "'{value}' is geen Nederlandse postcode; schrijf bijvoorbeeld '2133DW'")
     plaats: Text
-    brinnummer: _shaped(_brin, r"^[0-9]{2}[A-Z]{2}$")
-    telefoon: Annotated[str, AfterValidator(_phone)]
-    email: _shaped(_email, r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
-    website: _shaped(_website, r"^https?://\S+$")
+    brinnummer: _shaped(
+        r"[0-9]{2}[A-Z]{2}", "'{value}' is geen brinnummer; dat is twee cijfers en twee hoofdletters, zoals '11ZW'"
+    )
+    telefoon: _shaped(r"\+?[0-9][0-9 \-]{8,14}[0-9]", "'{value}' is geen telefoonnummer; schrijf bijvoorbeeld '023-5611503'")
+    email: _shaped(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "'{value}' is geen e-mailadres; schrijf bijvoorbeeld 'info@school.nl'")
+    website: _shaped(r"https?://\S+", "'{value}' is geen volledig webadres; begin met https:// of http://")
 
 
 # --- tekstblokken ---------------------------------------------------------

@@ -34,12 +34,10 @@ from .opendata import (
     published_fields,
 )
 from .profile import Profile
-from .render import CHECKED, NAME_WITHHELD, NOT_CHECKED, NOT_FILLED_IN
+from .render import CHECKED, NAME_WITHHELD, NOT_CHECKED, NOT_FILLED_IN, dutch_date
 
 LANGUAGE = "nl-NL"
 DOCUMENT_TITLE = "Schoolondersteuningsprofiel"
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 
 
 # --- blocks: what the document says, independent of the format -------------
@@ -138,10 +136,6 @@ def _introduction(profile: Profile) -> Iterator[Block]:
         ("Website", school.website),
     ):
         yield Labelled(label, value)
-
-
-def dutch_date(day: datetime.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _formal_status(profile: Profile) -> Iterator[Block]:
