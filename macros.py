@@ -132,6 +132,7 @@ def define_env(env):
 
     for name, (function, files) in macros.items():
         register(name, function, files)
+    env.macro(lambda: render.staff_guide(repo_url), "handleiding")
 
     # For the theme: each page's last change (its markdown and the data it shows),
     # the renewal notice, and the PDF.

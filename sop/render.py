@@ -639,3 +639,11 @@ def edit_links(edit_base: str, files: list[str]) -> str:
     )
     # A blank line first, so it never joins a markdown list the macro ended with.
     return f'\n\n<p class="sop-bewerk">Wijzig deze gegevens: {links}</p>'
+
+
+def staff_guide(repo_url: str) -> str:
+    """Where staff find the guide to changing this profile (CONTRIBUTING.md)."""
+    if not repo_url:
+        return "<p>De handleiding voor medewerkers staat in het bestand CONTRIBUTING.md bij de bronbestanden van deze site.</p>"
+    href = escape(f"{repo_url}/blob/main/CONTRIBUTING.md")
+    return f'<p>De <a href="{href}">handleiding voor medewerkers</a> legt stap voor stap uit hoe u een gegeven wijzigt.</p>'

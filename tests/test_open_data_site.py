@@ -131,3 +131,8 @@ def test_data_sections_link_to_their_data_file(site):
 def test_change_log_lists_content_commits(site):
     entries = site.article("over").select(".sop-geschiedenis li")
     assert entries and all(re.match(r"\d{1,2} \w+ \d{4}: .+", li.get_text().strip()) for li in entries)
+
+
+def test_over_page_links_the_staff_guide(site):
+    links = [a["href"] for a in site.article("over").find_all("a")]
+    assert f"{TEST_REPO_URL}/blob/main/CONTRIBUTING.md" in links
