@@ -117,9 +117,11 @@ def define_env(env):
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
     env.conf["extra"]["sop_begrippen"] = glossary  # for words in the theme's templates
 
-    # Edit links point at the repository (REPO_URL, set by the workflow).
+    # Edit links point at the repository (REPO_URL, set by the workflow), branch main.
     repo_url = (env.conf.get("repo_url") or "").rstrip("/")
-    edit_base = (env.conf.get("edit_uri") or "").split("docs/")[0]
+    edit_base = "edit/main/"
+    if repo_url:
+        env.conf["edit_uri"] = f"{edit_base}docs/"
 
     def register(name, function, files):
         def macro(*args, **kwargs):

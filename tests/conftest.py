@@ -20,10 +20,13 @@ TEST_REPO_URL = "https://github.com/voorbeeldschool/sop"
 SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop", "overrides")
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build_site(project: Path, site_dir: Path, repo_url: str | None = TEST_REPO_URL) -> subprocess.CompletedProcess:
     """Run `make build`'s pipeline (sop.build) on `project`; return the finished process."""
     # REPO_URL as the workflow sets it, so edit links are built and tested.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REPO_URL=TEST_REPO_URL)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("REPO_URL", None)
+    if repo_url:
+        env["REPO_URL"] = repo_url
     script = "import sys; from pathlib import Path; from sop.build import build; " \
              "sys.exit(build(Path.cwd(), Path(sys.argv[1])))"
     return subprocess.run(
@@ -78,3 +81,21 @@ def site(tmp_path_factory) -> Site:
 @pytest.fixture(scope="session")
 def profile() -> Profile:
     return load_profile(PROJECT / "data")
+
+
+# The data as transcribed from the source SOP (tests/bron/data): tests of the
+# transcription use it, so staff can keep data/ current without breaking them.
+SOURCE_DATA = PROJECT / "tests" / "bron" / "data"
+
+
+@pytest.fixture(scope="session")
+def source_profile() -> Profile:
+    return load_profile(SOURCE_DATA)
+
+
+@pytest.fixture(scope="session")
+def source_site(tmp_path_factory) -> Site:
+    project = copy_project(tmp_path_factory.mktemp("bron"), SOURCE_DATA)
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return Site(project / "site")

@@ -25,8 +25,8 @@ def test_every_all_caps_abbreviation_has_a_tooltip_from_the_glossary(site, profi
     assert unexplained == [], f"voeg toe aan data/begrippen.yml: {unexplained}"
 
 
-def test_required_abbreviations_are_in_the_glossary(profile):
-    spellings = {s for term in profile.begrippen.begrippen for s in term.spellings}
+def test_required_abbreviations_are_in_the_glossary(source_profile):
+    spellings = {s for term in source_profile.begrippen.begrippen for s in term.spellings}
     required = {"IB", "OPP", "TLV", "SBO", "SO", "SWV", "NT2", "RT", "ZAT", "CCP", "SMW", "MR", "KiVa",
                 "ASS", "ADHD", "TOS", "DMT", "LVS", "IEP", "HGW", "lln", "lkr"}
     assert required <= spellings

@@ -46,3 +46,11 @@ def test_injected_markup_and_templates_show_as_literal_text(tmp_path):
         assert INJECTION in article.get_text(), page
         assert article.find("script") is None
         assert article.find("em") is None  # *nadruk* stayed literal
+
+
+def test_a_local_build_without_repository_works_and_has_no_edit_links(tmp_path):
+    project = copy_project(tmp_path, PROJECT / "data")
+    result = build_site(project, project / "site", repo_url=None)
+    assert result.returncode == 0, result.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="edit"' not in home and "sop-bewerk" not in home

@@ -1,4 +1,8 @@
-"""Every mistake in tests/fouten/corpus.yml gives its exact Dutch message, and no site."""
+"""Every mistake in tests/fouten/corpus.yml gives its exact Dutch message, and no site.
+
+Each case changes a copy of tests/bron/data, not data/, so staff edits to data/
+never shift the lines these messages point at.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT, copy_project
+from conftest import SOURCE_DATA, copy_project
 
 from sop.build import build
 from sop.errors import DataErrors
@@ -30,7 +34,7 @@ def break_data(case: dict, data_dir: Path) -> None:
 
 def messages_for(case: dict, tmp_path: Path) -> list[str]:
     data_dir = tmp_path / "data"
-    shutil.copytree(PROJECT / "data", data_dir)
+    shutil.copytree(SOURCE_DATA, data_dir)
     break_data(case, data_dir)
     with pytest.raises(DataErrors) as raised:
         load_profile(data_dir)
@@ -48,7 +52,7 @@ def test_each_mistake_gives_its_exact_message(case, tmp_path):
 
 @pytest.mark.parametrize("case", CORPUS[:3], ids=[case["naam"] for case in CORPUS[:3]])
 def test_a_broken_case_does_not_build_and_keeps_the_previous_site(case, tmp_path, capsys):
-    project = copy_project(tmp_path / "project", PROJECT / "data")
+    project = copy_project(tmp_path / "project", SOURCE_DATA)
     previous = project / "site"
     previous.mkdir()
     (previous / "index.html").write_text("vorige versie", encoding="utf-8")
@@ -60,7 +64,7 @@ def test_a_broken_case_does_not_build_and_keeps_the_previous_site(case, tmp_path
 
 def test_github_actions_annotations(tmp_path, capsys, monkeypatch):
     case = CORPUS[0]
-    project = copy_project(tmp_path / "project", PROJECT / "data")
+    project = copy_project(tmp_path / "project", SOURCE_DATA)
     break_data(case, project / "data")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     from sop.check import main
@@ -73,7 +77,7 @@ def test_github_actions_annotations(tmp_path, capsys, monkeypatch):
 
 def test_utf8_with_bom_is_fine(tmp_path):
     data_dir = tmp_path / "data"
-    shutil.copytree(PROJECT / "data", data_dir)
+    shutil.copytree(SOURCE_DATA, data_dir)
     path = data_dir / "expertise.yml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert load_profile(data_dir).expertise.medewerkers[0].naam == "Carolien Huizing"

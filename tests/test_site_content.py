@@ -105,8 +105,8 @@ def test_roster_has_one_row_per_person_with_functions_and_focus(site, profile):
         ("Esther Wijnands", "Conciërge", "Concierge-zaken ICT"),
     ],
 )
-def test_roster_realigned_as_in_source(site, person, functions, focus):
-    rows = table_rows(site.article("ondersteuning").select_one(".sop-tabel--expertise table"))
+def test_roster_realigned_as_in_source(source_site, person, functions, focus):
+    rows = table_rows(source_site.article("ondersteuning").select_one(".sop-tabel--expertise table"))
     assert [person, functions, focus] in rows
 
 
@@ -140,9 +140,9 @@ def test_statistics_tables_have_a_column_per_year_and_exact_numbers(site, profil
                 assert shown[row.categorie] == [str(row.aantallen[y]) for y in table_data.schooljaren]
 
 
-def test_statistics_match_the_source_figures(site):
+def test_statistics_match_the_source_figures(source_site):
     """A few figures read straight from the source PDF text."""
-    article = site.article("feiten-en-cijfers")
+    article = source_site.article("feiten-en-cijfers")
     uitstroom = {row[0]: row[1:] for row in table_rows(article.select_one("#tabel-uitstroom"))}
     assert uitstroom["SBO (Speciaal basisonderwijs)"] == ["2", "0", "3", "4", "0", "0"]
     cluster3 = next(v for k, v in uitstroom.items() if "cluster 3" in k)
@@ -183,8 +183,8 @@ def test_indicator_groups_and_overview(site, profile):
                                                      indicator.status.markering]
 
 
-def test_dyscalculia_protocol_is_marked_in_the_first_column(site):
-    section = site.article("basisondersteuning").find("h3", id="op-protocol-dyscalculie").parent
+def test_dyscalculia_protocol_is_marked_in_the_first_column(source_site):
+    section = source_site.article("basisondersteuning").find("h3", id="op-protocol-dyscalculie").parent
     assert text_of(section.select_one(".sop-schaal__gekozen")).startswith("Nog niet aanwezig")
 
 
@@ -231,12 +231,21 @@ def test_in_het_kort_summarises_levels_limits_and_contacts(site, profile):
     summary = text_of(article)
     assert summary.index("In het kort") < summary.index("Contactgegevens")
     links = [a for a in article.select("#hulp-in-stappen ~ ol li a")]
-    assert [a["href"] for a in links] == [f"stappenplan/#niveau-{n}" for n in range(1, 7)]
+    assert [a["href"] for a in links] == [f"stappenplan/#niveau-{level.niveau}" for level in profile.stappenplan.niveaus]
     items = [normalized(a.find_parent("li").get_text()) for a in links]
     assert items == [f"Niveau {level.niveau}: {level.naam}. {sentence}"
                      for level, sentence in zip(profile.stappenplan.niveaus, profile.in_het_kort.niveaus)]
     for limit in profile.kansen_en_belemmeringen.grenzen:
         assert limit in summary
     contacts = text_of(article.select_one("dl.sop-aanspreekpunten"))
+    hidden = profile.hidden_names()
+    for point in profile.in_het_kort.aanspreekpunten:
+        assert point.wie in contacts
+        for name in profile.contacts(point):
+            assert (name not in contacts) if name in hidden else (name in contacts)
+
+
+def test_in_het_kort_names_the_contacts_of_the_source(source_site):
+    contacts = text_of(source_site.article("").select_one("dl.sop-aanspreekpunten"))
     for name in ("Kim van Weeren", "Maaike Ruijken", "Ester van Veen", "Laura Loupatty"):
         assert name in contacts

@@ -38,9 +38,9 @@ def test_status_shows_dutch_dates_and_unfilled_fields():
     assert render.formal_status(empty, datetime.date(2031, 1, 1)).count("niet ingevuld") == 4
 
 
-def test_real_school_status_is_not_invented(site):
+def test_real_school_status_is_not_invented(source_site):
     # The source SOP gives no dates; the site says so instead of guessing.
-    status = site.article("").select_one("dl.sop-status").get_text(" ", strip=True)
+    status = source_site.article("").select_one("dl.sop-status").get_text(" ", strip=True)
     assert status.count("niet ingevuld") == 4
 
 
