@@ -125,7 +125,7 @@ def define_env(env):
 
     def register(name, function, files):
         def macro(*args, **kwargs):
-            html = render.abbreviate(function(*args, **kwargs), glossary)
+            html = render.separate_blocks(render.abbreviate(function(*args, **kwargs), glossary))
             if repo_url and files:
                 html += render.edit_links(f"{repo_url}/{edit_base}", files)
             return html

@@ -51,7 +51,8 @@ def text_block(text: str) -> str:
 
         def flush_run() -> None:
             if run:
-                parts.append("<p>" + "<br>".join(escape(line) for line in run) + "</p>")
+                # A newline after <br>, so the search index doesn't glue the lines' words.
+                parts.append("<p>" + "<br>\n".join(escape(line) for line in run) + "</p>")
                 run.clear()
 
         def flush_bullets() -> None:
@@ -285,7 +286,7 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{segment:.1f}" '
                 f'class="sop-reeks-{series % SERIES_COLOURS + 1}"{fill}/>'
             )
-        label = _total_label([row.aantallen[year] for row in rows], threshold)
+        label = total_label([row.aantallen[year] for row in rows], threshold)
         parts.append(
             f'<text x="{x + bar / 2:.1f}" y="{y - 6:.1f}" text-anchor="middle" '
             f'class="sop-grafiek__tekst sop-grafiek__totaal">{escape(label)}</text>'
@@ -306,7 +307,7 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
     )
 
 
-def _total_label(counts: list[int], threshold: int | None) -> str:
+def total_label(counts: list[int], threshold: int | None) -> str:
     """A year's total; with masked counts only a lower bound (each masked count is at least 1)."""
     masked = [count for count in counts if threshold and 0 < count < threshold]
     if masked:
@@ -323,7 +324,7 @@ def _chart_description(table: schema.Tabel, threshold: int | None) -> str:
             for row in rows
             if row.aantallen[year]
         ]
-        total = _total_label([row.aantallen[year] for row in rows], threshold)
+        total = total_label([row.aantallen[year] for row in rows], threshold)
         per_year.append(f"{year}: {total} in totaal" + (f" ({'; '.join(parts)})" if parts else ""))
     return "Staafdiagram. " + ". ".join(per_year) + "."
 
@@ -504,6 +505,15 @@ def glossary_list(data: schema.Begrippen) -> str:
             f"<dd>{escape(term.uitleg)}</dd>"
         )
     return f'<dl class="sop-begrippen">{"".join(items)}</dl>'
+
+
+_BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|tr|th|td|ul|ol|dl|caption|figcaption|section|h[1-6])>)")
+
+
+def separate_blocks(html: str) -> str:
+    """A newline after each closing block tag: the search index strips tags and
+    would otherwise glue the words of neighbouring cells and items together."""
+    return _BLOCK_END.sub("\\1\n", html)
 
 
 def abbreviation_glossary(data: schema.Begrippen) -> dict[str, str]:

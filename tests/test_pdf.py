@@ -7,6 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from sop import render
 from sop.pdf import PDF_NAME
 
 
@@ -30,7 +31,7 @@ def test_pdf_is_tagged_with_dutch_language_and_title(pdf, profile):
 def test_pdf_holds_every_part_of_the_profile(pdf, profile):
     text = pdf_text(pdf)
     for person in profile.expertise.medewerkers:
-        assert person.naam in text
+        assert render.shown_names([person.naam], profile.hidden_names())[0] in text
     for level in profile.stappenplan.niveaus:
         assert level.naam in text
     for domain in profile.basisondersteuning.domeinen:

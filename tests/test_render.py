@@ -30,7 +30,7 @@ def test_heading_has_fixed_anchor_with_jinja_safe_spacing():
 def test_text_block_paragraphs_breaks_and_bullets():
     html = render.text_block("Eerste regel\nTweede regel\n\nDenk aan:\n- een\n- <twee>\nSlot")
     assert html == (
-        "<p>Eerste regel<br>Tweede regel</p>"
+        "<p>Eerste regel<br>\nTweede regel</p>"
         "<p>Denk aan:</p><ul><li>een</li><li>&lt;twee&gt;</li></ul><p>Slot</p>"
     )
     assert "\n\n" not in html  # one raw HTML block for Python-Markdown
@@ -89,3 +89,8 @@ def test_support_plan_levels_are_headings_with_tables():
     assert 'id="tabel-niveau-1"' in markdown
     assert "<script>" not in markdown and "{{" not in markdown
     assert '<td data-label="P"><p>Dagelijks</p></td>' in markdown
+
+
+def test_separate_blocks_keeps_words_of_neighbouring_cells_apart():
+    html = render.separate_blocks("<tr><th>Rol</th><td>Naam</td></tr>")
+    assert html == "<tr><th>Rol</th>\n<td>Naam</td>\n</tr>\n"

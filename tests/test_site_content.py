@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from sop import render
+
 
 def normalized(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -91,8 +93,10 @@ def test_roster_has_one_row_per_person_with_functions_and_focus(site, profile):
     table = site.article("ondersteuning").select_one(".sop-tabel--expertise table")
     rows = table_rows(table)
     assert len(rows) == len(profile.expertise.medewerkers)
+    hidden = profile.hidden_names()
     for row, person in zip(rows, profile.expertise.medewerkers):
-        assert row == [person.naam, " ".join(person.functie), " ".join(person.focusgebied)]
+        name = render.shown_names([person.naam], hidden)[0]
+        assert row == [name, " ".join(person.functie), " ".join(person.focusgebied)]
 
 
 @pytest.mark.parametrize(
@@ -121,7 +125,7 @@ def test_roles_keep_unfilled_ones(site, profile):
         assert [row[0] for row in rows] == [role.rol for role in group.rollen]
         for row, role in zip(rows, group.rollen):
             if role.namen:
-                for name in role.namen:
+                for name in render.shown_names(role.namen, profile.hidden_names()):
                     assert name in row[1]
             else:
                 assert row[1] == "niet ingevuld"
@@ -137,7 +141,9 @@ def test_statistics_tables_have_a_column_per_year_and_exact_numbers(site, profil
         shown = {row[0]: row[1:] for row in table_rows(table) if len(row) > 1}
         for group in table_data.groepen:
             for row in group.rijen:
-                assert shown[row.categorie] == [str(row.aantallen[y]) for y in table_data.schooljaren]
+                threshold = profile.instellingen.small_number_threshold
+                assert shown[row.categorie] == [
+                    render.shown_count(row.aantallen[y], threshold) for y in table_data.schooljaren]
 
 
 def test_statistics_match_the_source_figures(source_site):
@@ -213,7 +219,9 @@ def test_each_statistics_table_has_a_chart_with_exact_totals_and_a_text_alternat
     for table in profile.aantallen.tabellen:
         chart = article.select_one(f"#grafiek-{table.id}")
         rows = [row for group in table.groepen for row in group.rijen]
-        totals = [str(sum(row.aantallen[year] for row in rows)) for year in table.schooljaren]
+        threshold = profile.instellingen.small_number_threshold
+        totals = [render.total_label([row.aantallen[year] for row in rows], threshold)
+                  for year in table.schooljaren]
         assert [t.get_text() for t in chart.select(".sop-grafiek__totaal")] == totals
         svg = chart.find("svg")
         assert svg["role"] == "img"
