@@ -77,7 +77,7 @@ class Profile:
 
 
 # Fields that name a list item, so a message can say "bij 'Niels Boersma'".
-_NAMING_FIELDS = ("naam", "rol", "categorie", "titel", "id", "niveau", "situatie", "indicator")
+_NAMING_FIELDS = ("naam", "rol", "afkorting", "wie", "categorie", "titel", "id", "niveau", "situatie", "indicator")
 
 
 def _describe(value: Any) -> str:
@@ -154,9 +154,11 @@ def _message(document: YamlDocument, model: type[BaseModel], error: dict) -> str
         name = str(loc[-1])
         allowed = _allowed_fields(model, loc[:-1])
         hint = difflib.get_close_matches(name, allowed, n=1)
-        suggestion = f" (bedoel je '{hint[0]}'?)" if hint else ""
+        suggestion = f" (bedoelt u '{hint[0]}'?)" if hint else ""
         return f"{where}onbekend veld '{name}'{suggestion}; toegestaan zijn: {', '.join(allowed)}"
     if kind == "string_type":
+        if value is None:
+            return f"{where}{field} is leeg; vul hier tekst in (of haal de regel weg als het veld niet verplicht is)"
         if isinstance(value, dict):
             return (
                 f"{where}{field} moet tekst zijn, maar door een dubbele punt met spatie (': ') "
@@ -171,7 +173,7 @@ def _message(document: YamlDocument, model: type[BaseModel], error: dict) -> str
     if kind == "string_too_short":
         return f"{where}{field} is leeg; vul hier tekst in"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{where}{field} moet een heel getal zijn (0 of meer), maar hier staat {_describe(value)}"
+        return f"{where}{field} moet een heel getal in cijfers zijn (zonder aanhalingstekens); hier staat {_describe(value)}"
     if kind == "greater_than_equal":
         return f"{where}{field} moet {error['ctx']['ge']} of meer zijn, maar hier staat {value}"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
@@ -180,7 +182,7 @@ def _message(document: YamlDocument, model: type[BaseModel], error: dict) -> str
             f"of null als die nog niet bekend is; hier staat {_describe(value)}"
         )
     if kind == "bool_type":
-        return f"{where}{field} moet true (ja) of false (nee) zijn, maar hier staat {_describe(value)}"
+        return f"{where}{field} moet true (voor ja) of false (voor nee) zijn; hier staat {_describe(value)}"
     if kind == "list_type":
         return (
             f"{where}{field} moet een lijst zijn (regels die met '- ' beginnen, of [a, b]), "

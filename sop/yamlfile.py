@@ -68,15 +68,34 @@ def _tab_errors(name: str, text: str) -> list[DataError]:
     return errors
 
 
+_QUOTE_IT = "zet de hele tekst dan tussen aanhalingstekens"
+# Parts of PyYAML's messages, most specific first, with what a staff member should do.
 _YAML_PROBLEMS = {
+    "'\\t' that cannot start any token": "inspringen met een tab is niet toegestaan; gebruik spaties",
     "found duplicate anchor": "dit anker (&) staat twee keer in het bestand",
+    "expected <block end>, but found": (
+        "de inspringing klopt hier niet: deze regel staat verder of minder ver in dan de "
+        "regels eromheen; gebruik hetzelfde aantal spaties als de regel erboven"
+    ),
+    "found unexpected end of stream": "een aanhalingsteken of haakje wordt niet gesloten",
+    "found unexpected ':'": f"een dubbele punt op een onverwachte plek; {_QUOTE_IT}",
+    "expected ',' or ']'": "een lijst tussen [ en ] wordt niet goed gesloten of bevat een komma in de tekst",
+    "expected ',' or '}'": "een blok tussen { en } wordt niet goed gesloten",
+    "that cannot start any token": (
+        f"de tekst begint met een teken dat YAML iets anders laat betekenen (zoals @, ` of %); {_QUOTE_IT}"
+    ),
+    "found undefined alias": f"een tekst die met * begint leest YAML als verwijzing; {_QUOTE_IT}",
+    "did not find expected alphabetic or numeric character": (
+        f"een tekst die met & of * begint leest YAML als verwijzing; {_QUOTE_IT}"
+    ),
+    "did not find expected key": (
+        "de inspringing klopt hier niet, of er ontbreekt een '- ' voor een nieuw item in een lijst"
+    ),
+    "did not find expected '-' indicator": "in deze lijst ontbreekt een '- ' voor een item, of de inspringing klopt niet",
     "could not find expected ':'": "hier ontbreekt een dubbele punt (:) na de veldnaam",
     "mapping values are not allowed here": (
         "een dubbele punt (:) op een onverwachte plek; staat er een ': ' in de tekst? "
         "Zet de tekst dan tussen aanhalingstekens"
-    ),
-    "found character '\\t' that cannot start any token": (
-        "inspringen met een tab is niet toegestaan; gebruik spaties"
     ),
 }
 
@@ -85,7 +104,7 @@ def _syntax_error(name: str, error: yaml.MarkedYAMLError) -> DataError:
     mark = error.problem_mark or error.context_mark
     problem = (error.problem or "").strip()
     for english, dutch in _YAML_PROBLEMS.items():
-        if problem.startswith(english):
+        if english in problem:
             message = dutch
             break
     else:
@@ -111,7 +130,18 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
         self.document.source_text[path] = node.value
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:
+            # PyYAML reads 2025-02-30 as a date and then fails on the impossible day.
+            self.errors.append(
+                DataError(
+                    _location(self.document.name, node.start_mark),
+                    f"'{node.value}' is geen bestaande datum; schrijf een datum als jjjj-mm-dd, "
+                    "bijvoorbeeld 2024-10-01",
+                )
+            )
+            return None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict = {}
@@ -128,7 +158,8 @@ class _Converter:
                         key_location,
                         f"het veld '{key}' staat twee keer in hetzelfde blok (ook op regel "
                         f"{first_seen[key].line}); de tweede zou de eerste stilletjes "
-                        "overschrijven. Voeg ze samen of verwijder er één",
+                        "overschrijven. Voeg ze samen of verwijder er één; is het een nieuw "
+                        "item in een lijst, begin het dan met '- '",
                     )
                 )
                 continue
