@@ -140,9 +140,9 @@ def define_env(env):
     # the renewal notice, and the PDF.
     extra = env.conf["extra"]
     extra["sop_pdf"] = PDF_NAME
-    extra["sop_jsonld"] = json.dumps(school_jsonld(profile, env.conf["site_url"]), ensure_ascii=False).replace(
-        "</", "<\\/"
-    )
+    site_url = env.conf.get("site_url")
+    jsonld = json.dumps(school_jsonld(profile, site_url), ensure_ascii=False) if site_url else ""
+    extra["sop_jsonld"] = jsonld.replace("</", "<\\/")  # never closes the <script> early
     extra["sop_laatst_gewijzigd"] = {}
     docs = project / "docs"
     for page in docs.rglob("*.md"):

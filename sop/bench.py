@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,7 @@ BUDGET_BUILD_RATIO = 1.5
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 PLAIN_CONFIG = """site_name: Kale Material-site
+site_url: http://127.0.0.1:8000/
 theme:
   name: material
   language: nl
@@ -43,6 +45,9 @@ def plain_project(project: Path, target: Path) -> Path:
         copy = shutil.copytree if source.is_dir() else shutil.copy
         copy(source, target / name)
     shutil.rmtree(target / "docs" / "stylesheets", ignore_errors=True)
+    for page in (target / "docs").rglob("*.md"):  # our page templates don't exist there
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"(?m)^template: .*\n", "", text), encoding="utf-8")
     nav = [line for line in (project / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1].split("\n\n")[0].splitlines()]
     (target / "mkdocs.yml").write_text(PLAIN_CONFIG + "nav:\n" + "\n".join(nav) + "\n", encoding="utf-8")
     return target
