@@ -104,8 +104,24 @@ def define_env(env):
         "stappenplan": (lambda niveau=2: render.support_plan(profile.stappenplan, niveau), ["stappenplan"]),
         "begrippenlijst": (lambda: render.glossary_list(profile.begrippen), ["begrippen"]),
         "formele_status": (lambda: render.formal_status(profile.status, today), ["status"]),
-        "versiegeschiedenis": (lambda: render.change_log(history.change_log(project)), []),
+        "versiegeschiedenis": (lambda: render.change_log(changed_pages()), []),
     }
+
+    def changed_pages():
+        """The change log as pages: a data file counts for every page that shows it."""
+        titles = {}
+        for entry in env.conf["nav"] or []:
+            for title, source in entry.items():
+                titles[source] = title
+        days = []
+        for day, paths in history.change_log(project):
+            pages = {p.removeprefix("docs/") for p in paths if p.startswith("docs/")}
+            pages |= {page for path in paths for page in pages_showing.get(path, ())}
+            links = [(titles[page], site_root() + ("" if page == "index.md" else page[:-3] + "/"))
+                     for page in titles if page in pages]
+            if links:
+                days.append((day, links))
+        return days
 
     env.conf["site_name"] = f"Schoolondersteuningsprofiel {school.naam}"
     env.variables["school"] = school
@@ -145,12 +161,16 @@ def define_env(env):
     extra["sop_jsonld"] = jsonld.replace("</", "<\\/")  # never closes the <script> early
     extra["sop_laatst_gewijzigd"] = {}
     docs = project / "docs"
+    pages_showing = {}  # data/x.yml -> the pages (docs-relative) that show it
     for page in docs.rglob("*.md"):
+        source = page.relative_to(docs).as_posix()
         used = set(re.findall(r"\{\{\s*(\w+)\s*\(", page.read_text(encoding="utf-8")))
         files = {f"data/{stem}.yml" for name in used & macros.keys() for stem in macros[name][1]}
+        for file in files:
+            pages_showing.setdefault(file, set()).add(source)
         changed = history.last_changed(project, [str(page.relative_to(project)), *sorted(files)])
         if changed:
-            extra["sop_laatst_gewijzigd"][page.relative_to(docs).as_posix()] = render.dutch_date(changed)
+            extra["sop_laatst_gewijzigd"][source] = render.dutch_date(changed)
     notice = render.renewal_notice(profile.status, today)
     extra["sop_melding"] = notice[1] if notice else ""
     if notice:

@@ -25,10 +25,18 @@ def last_changed(project: Path, paths: list[str]) -> datetime.date | None:
     return datetime.date.fromisoformat(stamp) if stamp else None
 
 
-def change_log(project: Path, paths: tuple[str, ...] = ("data", "docs")) -> list[tuple[datetime.date, str]]:
-    """(date, message) of every commit that changed the content, newest first."""
-    entries = []
-    for line in _git(project, "log", "--format=%cs%x09%s", "--", *paths).splitlines():
-        stamp, _, subject = line.partition("\t")
-        entries.append((datetime.date.fromisoformat(stamp), subject))
-    return entries
+def change_log(project: Path, paths: tuple[str, ...] = ("data", "docs")) -> list[tuple[datetime.date, set[str]]]:
+    """Per day, newest first, the content files that changed that day.
+
+    Files, not commit messages: those are free text (in any language, sometimes
+    GitHub's 'Update x.yml'), and the site should not publish them.
+    """
+    days: dict[datetime.date, set[str]] = {}
+    day = None
+    for line in _git(project, "log", "--format=@%cs", "--name-only", "--", *paths).splitlines():
+        if line.startswith("@"):
+            day = datetime.date.fromisoformat(line[1:])
+            days.setdefault(day, set())
+        elif line and day:
+            days[day].add(line)
+    return sorted(days.items(), reverse=True)

@@ -632,12 +632,15 @@ def formal_status(status: schema.FormeleStatus, today: datetime.date) -> str:
     return f'{banner}<dl class="sop-contact sop-status">{items}</dl>'
 
 
-def change_log(entries: list[tuple[datetime.date, str]]) -> str:
-    if not entries:
+def change_log(days: list[tuple[datetime.date, list[tuple[str, str]]]]) -> str:
+    """Per day the pages whose content changed, as (title, link) pairs."""
+    if not days:
         return "<p>Er is geen versiegeschiedenis beschikbaar.</p>"
     items = "".join(
-        f'<li><time datetime="{day.isoformat()}">{dutch_date(day)}</time>: {escape(message)}</li>'
-        for day, message in entries
+        f'<li><time datetime="{day.isoformat()}">{dutch_date(day)}</time>: '
+        + ", ".join(f'<a href="{escape(href)}">{escape(title)}</a>' for title, href in pages)
+        + "</li>"
+        for day, pages in days
     )
     return f'<ul class="sop-geschiedenis">{items}</ul>'
 

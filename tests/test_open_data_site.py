@@ -131,9 +131,15 @@ def test_data_sections_link_to_their_data_file(site):
         assert f"{TEST_REPO_URL}/edit/main/data/{stem}.yml" in links
 
 
-def test_change_log_lists_content_commits(site):
+def test_change_log_lists_changed_pages_per_day_without_commit_messages(site):
     entries = site.article("over").select(".sop-geschiedenis li")
     assert entries and all(re.match(r"\d{1,2} \w+ \d{4}: .+", li.get_text().strip()) for li in entries)
+    titles = {"Start", "Onderwijs", "Ondersteuning", "Feiten en cijfers", "Basisondersteuning", "Stappenplan"}
+    linked = {a.get_text() for li in entries for a in li.find_all("a")}
+    assert titles <= linked
+    for li in entries:
+        text = li.get_text().split(": ", 1)[1]
+        assert text == ", ".join(a.get_text() for a in li.find_all("a"))  # only page names
 
 
 def test_over_page_links_the_staff_guide(site):
