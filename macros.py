@@ -6,7 +6,6 @@ Only `define_env`, so the site can move to Zensical, which runs nothing else.
 import datetime
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -104,24 +103,16 @@ def define_env(env):
         "stappenplan": (lambda niveau=2: render.support_plan(profile.stappenplan, niveau), ["stappenplan"]),
         "begrippenlijst": (lambda: render.glossary_list(profile.begrippen), ["begrippen"]),
         "formele_status": (lambda: render.formal_status(profile.status, today), ["status"]),
-        "versiegeschiedenis": (lambda: render.change_log(changed_pages()), []),
+        "versiegeschiedenis": (lambda: render.change_log(change_log()), []),
     }
 
-    def changed_pages():
-        """The change log as pages: a data file counts for every page that shows it."""
-        titles = {}
-        for entry in env.conf["nav"] or []:
-            for title, source in entry.items():
-                titles[source] = title
-        days = []
-        for day, paths in history.change_log(project):
-            pages = {p.removeprefix("docs/") for p in paths if p.startswith("docs/")}
-            pages |= {page for path in paths for page in pages_showing.get(path, ())}
-            links = [(titles[page], site_root() + ("" if page == "index.md" else page[:-3] + "/"))
-                     for page in titles if page in pages]
-            if links:
-                days.append((day, links))
-        return days
+    def change_log():
+        """Per day the changed pages, as (nav title, link from this page)."""
+        titles = {source: title for entry in env.conf["nav"] or [] for title, source in entry.items()}
+        return [
+            (day, [(titles[page], site_root() + ("" if page == "index.md" else page[:-3] + "/")) for page in pages])
+            for day, pages in history.changed_pages(project, page_files, list(titles))
+        ]
 
     env.conf["site_name"] = f"Schoolondersteuningsprofiel {school.naam}"
     env.variables["school"] = school
@@ -159,18 +150,10 @@ def define_env(env):
     site_url = env.conf.get("site_url")
     jsonld = json.dumps(school_jsonld(profile, site_url), ensure_ascii=False) if site_url else ""
     extra["sop_jsonld"] = jsonld.replace("</", "<\\/")  # never closes the <script> early
-    extra["sop_laatst_gewijzigd"] = {}
-    docs = project / "docs"
-    pages_showing = {}  # data/x.yml -> the pages (docs-relative) that show it
-    for page in docs.rglob("*.md"):
-        source = page.relative_to(docs).as_posix()
-        used = set(re.findall(r"\{\{\s*(\w+)\s*\(", page.read_text(encoding="utf-8")))
-        files = {f"data/{stem}.yml" for name in used & macros.keys() for stem in macros[name][1]}
-        for file in files:
-            pages_showing.setdefault(file, set()).add(source)
-        changed = history.last_changed(project, [str(page.relative_to(project)), *sorted(files)])
-        if changed:
-            extra["sop_laatst_gewijzigd"][source] = render.dutch_date(changed)
+    page_files = history.data_files_per_page(project / "docs", {name: files for name, (_, files) in macros.items()})
+    extra["sop_laatst_gewijzigd"] = {
+        page: render.dutch_date(day) for page, day in history.last_changed_per_page(project, page_files).items()
+    }
     notice = render.renewal_notice(profile.status, today)
     extra["sop_melding"] = notice[1] if notice else ""
     if notice:

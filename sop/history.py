@@ -7,6 +7,7 @@ without history) they return nothing and the site simply omits the dates.
 from __future__ import annotations
 
 import datetime
+import re
 import subprocess
 from pathlib import Path
 
@@ -40,3 +41,38 @@ def change_log(project: Path, paths: tuple[str, ...] = ("data", "docs")) -> list
         elif line and day:
             days[day].add(line)
     return sorted(days.items(), reverse=True)
+
+
+def data_files_per_page(docs: Path, macro_files: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Per page (docs-relative path) the data files its macro calls show."""
+    pages = {}
+    for page in docs.rglob("*.md"):
+        used = set(re.findall(r"\{\{\s*(\w+)\s*\(", page.read_text(encoding="utf-8")))
+        pages[page.relative_to(docs).as_posix()] = {
+            f"data/{stem}.yml" for name in used & macro_files.keys() for stem in macro_files[name]
+        }
+    return pages
+
+
+def last_changed_per_page(project: Path, page_files: dict[str, set[str]]) -> dict[str, datetime.date]:
+    """Per page the last change of its markdown or of any data file it shows."""
+    dates = {}
+    for page, files in page_files.items():
+        changed = last_changed(project, [f"docs/{page}", *sorted(files)])
+        if changed:
+            dates[page] = changed
+    return dates
+
+
+def changed_pages(
+    project: Path, page_files: dict[str, set[str]], page_order: list[str]
+) -> list[tuple[datetime.date, list[str]]]:
+    """Per day, newest first, the pages (in `page_order`) whose content changed."""
+    days = []
+    for day, paths in change_log(project):
+        pages = {path.removeprefix("docs/") for path in paths if path.startswith("docs/")}
+        pages |= {page for page, files in page_files.items() if files & paths}
+        ordered = [page for page in page_order if page in pages]
+        if ordered:
+            days.append((day, ordered))
+    return days

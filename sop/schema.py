@@ -54,12 +54,12 @@ class Model(BaseModel):
 class School(Model):
     naam: Text
     straat_en_huisnummer: Text
-    postcode: _shaped(r"[0-9]{4} ?[A-Z]{2}", "'{value}' is geen Nederlandse postcode; schrijf bijvoorbeeld '2133DW'")
+    postcode: _shaped(r"[0-9]{4} ?[A-Z]{2}", "'{value}' is geen Nederlandse postcode; schrijf bijvoorbeeld '1234AB' of '1234 AB'")
     plaats: Text
     brinnummer: _shaped(
-        r"[0-9]{2}[A-Z]{2}", "'{value}' is geen brinnummer; dat is twee cijfers en twee hoofdletters, zoals '11ZW'"
+        r"[0-9]{2}[A-Z]{2}", "'{value}' is geen brinnummer; dat is twee cijfers en twee hoofdletters, zoals '12AB'"
     )
-    telefoon: _shaped(r"\+?[0-9][0-9 \-]{8,14}[0-9]", "'{value}' is geen telefoonnummer; schrijf bijvoorbeeld '023-5611503'")
+    telefoon: _shaped(r"\+?[0-9][0-9 \-]{8,14}[0-9]", "'{value}' is geen telefoonnummer; schrijf bijvoorbeeld '020-1234567'")
     email: _shaped(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "'{value}' is geen e-mailadres; schrijf bijvoorbeeld 'info@school.nl'")
     website: _shaped(r"https?://\S+", "'{value}' is geen volledig webadres; begin met https:// of http://")
 
