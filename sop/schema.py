@@ -51,17 +51,24 @@ class Model(BaseModel):
 # --- school.yml -----------------------------------------------------------
 
 
+Postcode = _shaped(r"[0-9]{4} ?[A-Z]{2}", "'{value}' is geen Nederlandse postcode; schrijf bijvoorbeeld '1234AB' of '1234 AB'")
+Brinnummer = _shaped(
+    r"[0-9]{2}[A-Z]{2}", "'{value}' is geen brinnummer; dat is twee cijfers en twee hoofdletters, zoals '12AB'"
+)
+Telefoon = _shaped(r"\+?[0-9][0-9 \-]{8,14}[0-9]", "'{value}' is geen telefoonnummer; schrijf bijvoorbeeld '020-1234567'")
+Email = _shaped(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "'{value}' is geen e-mailadres; schrijf bijvoorbeeld 'info@school.nl'")
+Website = _shaped(r"https?://\S+", "'{value}' is geen volledig webadres; begin met https:// of http://")
+
+
 class School(Model):
     naam: Text
     straat_en_huisnummer: Text
-    postcode: _shaped(r"[0-9]{4} ?[A-Z]{2}", "'{value}' is geen Nederlandse postcode; schrijf bijvoorbeeld '1234AB' of '1234 AB'")
+    postcode: Postcode
     plaats: Text
-    brinnummer: _shaped(
-        r"[0-9]{2}[A-Z]{2}", "'{value}' is geen brinnummer; dat is twee cijfers en twee hoofdletters, zoals '12AB'"
-    )
-    telefoon: _shaped(r"\+?[0-9][0-9 \-]{8,14}[0-9]", "'{value}' is geen telefoonnummer; schrijf bijvoorbeeld '020-1234567'")
-    email: _shaped(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "'{value}' is geen e-mailadres; schrijf bijvoorbeeld 'info@school.nl'")
-    website: _shaped(r"https?://\S+", "'{value}' is geen volledig webadres; begin met https:// of http://")
+    brinnummer: Brinnummer
+    telefoon: Telefoon
+    email: Email
+    website: Website
 
 
 # --- tekstblokken ---------------------------------------------------------

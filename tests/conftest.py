@@ -93,9 +93,31 @@ def source_profile() -> Profile:
     return load_profile(SOURCE_DATA)
 
 
-@pytest.fixture(scope="session")
-def source_site(tmp_path_factory) -> Site:
-    project = copy_project(tmp_path_factory.mktemp("bron"), SOURCE_DATA)
+def built_copy(tmp_path_factory, data_dir: Path, name: str) -> Site:
+    """The site built, as make build does, from a copy of the project with `data_dir` as data/."""
+    project = copy_project(tmp_path_factory.mktemp(name), data_dir)
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
     return Site(project / "site")
+
+
+@pytest.fixture(scope="session")
+def source_site(tmp_path_factory) -> Site:
+    return built_copy(tmp_path_factory, SOURCE_DATA, "bron")
+
+
+# The real school and the made-up one, for tests that must hold for any school.
+SCHOOLS = {
+    "echte-school": PROJECT / "data",
+    "voorbeeldschool": PROJECT / "tests" / "voorbeeldschool" / "data",
+}
+
+
+@pytest.fixture(scope="module", params=list(SCHOOLS))
+def school(request) -> Profile:
+    return load_profile(SCHOOLS[request.param])
+
+
+@pytest.fixture(scope="module")
+def real() -> Profile:
+    return load_profile(SCHOOLS["echte-school"])

@@ -29,21 +29,7 @@ from sop.opendata import (
 )
 from sop.profile import Profile, load_profile
 
-PROJECT = Path(__file__).resolve().parent.parent
-SCHOOLS = {
-    "echte-school": PROJECT / "data",
-    "voorbeeldschool": PROJECT / "tests" / "voorbeeldschool" / "data",
-}
-
-
-@pytest.fixture(scope="module", params=list(SCHOOLS))
-def school(request) -> Profile:
-    return load_profile(SCHOOLS[request.param])
-
-
-@pytest.fixture(scope="module")
-def real() -> Profile:
-    return load_profile(SCHOOLS["echte-school"])
+from conftest import SCHOOLS  # the fixtures `school` and `real` live there too
 
 
 @pytest.fixture(scope="module")

@@ -6,17 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Site, build_site, copy_project
+from conftest import Site, built_copy
 
 EXAMPLE_DATA = Path(__file__).parent / "voorbeeldschool" / "data"
 
 
 @pytest.fixture(scope="module")
 def other_site(tmp_path_factory) -> Site:
-    project = copy_project(tmp_path_factory.mktemp("fork"), EXAMPLE_DATA)
-    result = build_site(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return Site(project / "site")
+    return built_copy(tmp_path_factory, EXAMPLE_DATA, "fork")
 
 
 def all_text(site: Site) -> str:

@@ -8,7 +8,6 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -20,28 +19,13 @@ from pydantic import BaseModel
 
 from sop import schema, schoolgids
 from sop.opendata import HiddenNameError, published_fields
-from sop.profile import Profile, load_profile
+from sop.profile import Profile
 from sop.render import NAME_WITHHELD, NOT_FILLED_IN
 from sop.schoolgids import profile_docx, profile_markdown
 
-PROJECT = Path(__file__).resolve().parent.parent
-SCHOOLS = {
-    "echte-school": PROJECT / "data",
-    "voorbeeldschool": PROJECT / "tests" / "voorbeeldschool" / "data",
-}
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december"]
-
-
-@pytest.fixture(scope="module", params=list(SCHOOLS))
-def school(request) -> Profile:
-    return load_profile(SCHOOLS[request.param])
-
-
-@pytest.fixture(scope="module")
-def real() -> Profile:
-    return load_profile(SCHOOLS["echte-school"])
 
 
 def norm(text: str) -> str:
