@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .check import main as check_data
+from .errors import DataErrors
 from .pdf import write_pdf
 from .profile import load_profile
 from .publish import write_downloads
@@ -27,7 +27,11 @@ def mkdocs_build(project: Path, site_dir: Path) -> int:
 
 
 def build(project: Path, site_dir: Path) -> int:
-    if check_data(project) != 0:
+    try:
+        # Validated once here, first: errors print without MkDocs' noise around them.
+        profile = load_profile(project / "data")
+    except DataErrors as errors:
+        print(errors.report(), file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix=".site-", dir=project) as scratch:
         fresh = Path(scratch) / "site"
@@ -36,7 +40,7 @@ def build(project: Path, site_dir: Path) -> int:
             print("De site is niet gebouwd; de vorige versie in site/ blijft staan.", file=sys.stderr)
             return status
         write_pdf(fresh, project / ".cache" / "pdf")
-        write_downloads(load_profile(project / "data"), fresh)
+        write_downloads(profile, fresh)
         if site_dir.exists():
             shutil.rmtree(site_dir)
         shutil.move(str(fresh), site_dir)

@@ -173,12 +173,13 @@ def roles_table(roles: schema.Rollen, hidden: frozenset[str] = frozenset()) -> s
     head = '<tr><th scope="col">Rol</th><th scope="col">Naam</th></tr>'
     rows = []
     for role in roles.rollen:
-        if role.namen:
-            names = ", ".join(escape(name) for name in shown_names(role.namen, hidden))
-            if role.toelichting:
-                names = f"{escape(role.toelichting)}: {names}"
-        else:
-            names = f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
+        names = (
+            ", ".join(escape(name) for name in shown_names(role.namen, hidden))
+            if role.namen
+            else f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
+        )
+        if role.toelichting:
+            names = f"{escape(role.toelichting)}: {names}"
         rows.append(f'<tr><th scope="row">{escape(role.rol)}</th><td>{names}</td></tr>')
     return _table(roles.titel, head, f"<tbody>{''.join(rows)}</tbody>", "sop-tabel--rollen")
 

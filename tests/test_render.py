@@ -94,3 +94,8 @@ def test_support_plan_levels_are_headings_with_tables():
 def test_separate_blocks_keeps_words_of_neighbouring_cells_apart():
     html = render.separate_blocks("<tr><th>Rol</th><td>Naam</td></tr>")
     assert html == "<tr><th>Rol</th>\n<td>Naam</td>\n</tr>\n"
+
+
+def test_an_unfilled_role_keeps_its_explanation():
+    roles = schema.Rollen(titel="T", rollen=[schema.Rol(rol="Anti-pest", toelichting="Kiva Team", namen=[])])
+    assert 'Kiva Team: <span class="sop-leeg">niet ingevuld</span>' in render.roles_table(roles)
