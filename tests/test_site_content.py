@@ -189,9 +189,21 @@ def test_indicator_groups_and_overview(site, profile):
                                                      indicator.status.markering]
 
 
-def test_dyscalculia_protocol_is_marked_in_the_first_column(source_site):
-    section = source_site.article("basisondersteuning").find("h3", id="op-protocol-dyscalculie").parent
-    assert text_of(section.select_one(".sop-schaal__gekozen")).startswith("Nog niet aanwezig")
+@pytest.mark.parametrize("indicator, column, mark", [
+    # The source grid's leading spaces: 'X' = column 1, ' X' = 2, '  geborgd' = 3.
+    ("op-protocol-dyscalculie", 1, "X"),
+    ("op-valide-toetsen", 2, "X borging"),
+    ("op-cyclische-aanpak", 2, "X"),
+    ("sk-voorschoolse-voorzieningen", 2, "X"),
+    ("op-protocol-dyslexie", 3, "geborgd"),
+    ("vs-vroegtijdige-ondersteuning", 3, "geborgd"),
+])
+def test_status_column_as_marked_in_the_source(source_site, source_profile, indicator, column, mark):
+    section = source_site.article("basisondersteuning").find("h3", id=indicator).parent
+    steps = section.select("ol.sop-schaal > li")
+    assert steps.index(section.select_one(".sop-schaal__gekozen")) + 1 == column
+    assert text_of(section.select_one(".sop-schaal__gekozen")).startswith(source_profile.basisondersteuning.statusschaal[column - 1])
+    assert f"‘{mark}’" in text_of(section)
 
 
 def test_stappenplan_levels_in_order_with_all_rows(site, profile):
