@@ -8,6 +8,7 @@ so nothing half-built is ever served or uploaded.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,13 @@ def mkdocs_build(project: Path, site_dir: Path) -> int:
     return subprocess.run(command, cwd=project, env=env).returncode
 
 
+def write_robots(site_dir: Path) -> None:
+    """robots.txt pointing search engines at the sitemap, at the address MkDocs used."""
+    first = re.search(r"<loc>(.*?)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
+    base = first.group(1) if first else ""
+    (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n", encoding="utf-8")
+
+
 def build(project: Path, site_dir: Path) -> int:
     try:
         # Validated once here, first: errors print without MkDocs' noise around them.
@@ -41,6 +49,7 @@ def build(project: Path, site_dir: Path) -> int:
             return status
         write_pdf(fresh, project / ".cache" / "pdf")
         write_downloads(profile, fresh)
+        write_robots(fresh)
         if site_dir.exists():
             shutil.rmtree(site_dir)
         shutil.move(str(fresh), site_dir)

@@ -333,9 +333,11 @@ def _chart_description(table: schema.Tabel, threshold: int | None) -> str:
 def table_downloads(table: schema.Tabel, folder: str) -> str:
     """Links to one table's open data; `folder` is the downloads folder relative to the page."""
     base = f"{folder}{table.id}"
+    # The table's title, for screen readers: each link must say which table it is.
+    which = f'<span class="sop-verborgen"> van {escape(table.titel)}</span>'
     return (
         f'<p class="sop-downloads">Download deze tabel: <a href="{escape(base)}.csv" download>'
-        f'CSV voor Excel</a> · <a href="{escape(base)}.json">JSON</a></p>'
+        f'CSV voor Excel{which}</a> · <a href="{escape(base)}.json">JSON{which}</a></p>'
     )
 
 
@@ -382,7 +384,7 @@ def status_scale(scale: list[str], status: schema.Status) -> str:
         if column == status.kolom:
             steps.append(
                 f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(label)}</strong>'
-                f' <span class="md-visually-hidden">({CHOSEN})</span></li>'
+                f' <span class="sop-verborgen">({CHOSEN})</span></li>'
             )
         else:
             steps.append(f"<li>{escape(label)}</li>")

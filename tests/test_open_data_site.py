@@ -108,6 +108,8 @@ def test_every_page_has_linked_data_canonical_and_preview(site, profile, page):
 
 
 def test_sitemap_lists_every_page_at_the_site_url(site):
+    robots = (site.root / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     for page in NAV_PAGES:
         assert f"<loc>http://127.0.0.1:8000/{page + '/' if page else ''}</loc>" in sitemap
