@@ -251,7 +251,8 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
 
     totals = [sum(height(row.aantallen[year]) for row in rows) for year in years]
     top, step = _nice_ceiling(max(totals + [1]))
-    width, chart_height, left, bottom, upper = 640, 300, 44, 36, 24
+    # A narrow drawing, so its text stays legible when a phone scales it down.
+    width, chart_height, left, bottom, upper = 420, 280, 36, 44, 24
     plot = chart_height - bottom - upper
     band = (width - left - 8) / len(years)
     bar = band * 0.55
@@ -291,8 +292,8 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
         parts.append(
             f'<text x="{x + bar / 2:.1f}" y="{y - 6:.1f}" text-anchor="middle" '
             f'class="sop-grafiek__tekst sop-grafiek__totaal">{escape(label)}</text>'
-            f'<text x="{x + bar / 2:.1f}" y="{chart_height - 12}" text-anchor="middle" '
-            f'class="sop-grafiek__tekst">{escape(year)}</text>'
+            f'<text x="{x + bar / 2:.1f}" y="{chart_height - 26}" text-anchor="middle" '
+            f'class="sop-grafiek__tekst">{_two_lines(year, x + bar / 2)}</text>'
         )
     parts.append("</svg>")
     legend = "".join(
@@ -306,6 +307,14 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
         f'(zie de tabel hieronder voor de precieze aantallen).'
         f'<ul class="sop-legenda">{legend}</ul></figcaption></figure>'
     )
+
+
+def _two_lines(year: str, x: float) -> str:
+    """'2018/2019' as '2018/' over '2019': six years fit side by side on a phone."""
+    first, slash, second = escape(year).partition("/")
+    if not slash:
+        return first
+    return f'<tspan x="{x:.1f}">{first}/</tspan><tspan x="{x:.1f}" dy="1.1em">{second}</tspan>'
 
 
 def total_label(counts: list[int], threshold: int | None) -> str:
