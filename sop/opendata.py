@@ -75,8 +75,9 @@ def check_threshold(small_number_threshold: int | None) -> None:
 
 def mask_count(count: int, small_number_threshold: int | None) -> int | str:
     """A count as published (see render.shown_count for the rule), as a number when exact."""
-    shown = render.shown_count(count, small_number_threshold)
-    return count if shown == str(count) else shown
+    if render.is_masked(count, small_number_threshold):
+        return render.shown_count(count, small_number_threshold)
+    return count
 
 
 def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:

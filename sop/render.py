@@ -77,9 +77,8 @@ def text_cell(text: str | None) -> str:
     return text_block(text) if text else ""
 
 
-def bullet_list(items: Iterable[str], css_class: str | None = None) -> str:
-    attribute = f' class="{css_class}"' if css_class else ""
-    return f"<ul{attribute}>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+def bullet_list(items: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
 def _table(caption: str, head: str, body: str, css_class: str, table_id: str | None = None) -> str:
@@ -193,14 +192,17 @@ def role_groups(groups: list[schema.RollenGroep], hidden: frozenset[str] = froze
 # --- feiten en aantallen --------------------------------------------------
 
 
-def shown_count(count: int, threshold: int | None) -> str:
-    """A count as published: with small-number masking on, 1..threshold-1 become '< threshold'.
+def is_masked(count: int, threshold: int | None) -> bool:
+    """With small-number masking on, counts 1..threshold-1 are not published exactly.
 
     0 stays 0: it identifies no pupil, and hiding it would hide that nobody left.
     """
-    if threshold and 0 < count < threshold:
-        return f"< {threshold}"
-    return str(count)
+    return bool(threshold) and 0 < count < threshold
+
+
+def shown_count(count: int, threshold: int | None) -> str:
+    """A count as published: exact, or '< threshold' when masked."""
+    return f"< {threshold}" if is_masked(count, threshold) else str(count)
 
 
 def statistics_table(table: schema.Tabel, threshold: int | None = None) -> str:
@@ -243,11 +245,11 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
     With small-number masking on, a masked count is drawn hatched at height 1 (the
     least it can be) and labelled '< N', so the chart reveals no more than the table.
     """
-    rows = [row for group in table.groepen for row in group.rijen]
+    rows = table.rows
     years = table.schooljaren
 
     def height(count: int) -> int:
-        return 1 if threshold and 0 < count < threshold else count
+        return 1 if is_masked(count, threshold) else count
 
     totals = [sum(height(row.aantallen[year]) for row in rows) for year in years]
     top, step = _nice_ceiling(max(totals + [1]))
@@ -282,8 +284,7 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
                 continue
             segment = height(count) * scale
             y -= segment
-            masked = height(count) != count
-            fill = f' fill="url(#{chart_id}-arcering)"' if masked else ""
+            fill = f' fill="url(#{chart_id}-arcering)"' if is_masked(count, threshold) else ""
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{segment:.1f}" '
                 f'class="sop-reeks-{series % SERIES_COLOURS + 1}"{fill}/>'
@@ -319,14 +320,14 @@ def _two_lines(year: str, x: float) -> str:
 
 def total_label(counts: list[int], threshold: int | None) -> str:
     """A year's total; with masked counts only a lower bound (each masked count is at least 1)."""
-    masked = [count for count in counts if threshold and 0 < count < threshold]
+    masked = [count for count in counts if is_masked(count, threshold)]
     if masked:
         return f"≥ {sum(counts) - sum(masked) + len(masked)}"
     return str(sum(counts))
 
 
 def _chart_description(table: schema.Tabel, threshold: int | None) -> str:
-    rows = [row for group in table.groepen for row in group.rijen]
+    rows = table.rows
     per_year = []
     for year in table.schooljaren:
         parts = [

@@ -186,6 +186,10 @@ class Tabel(Model):
     schooljaren: Annotated[list[SchoolYear], Field(min_length=1)]
     groepen: Annotated[list[Groep], Field(min_length=1)]
 
+    @property
+    def rows(self) -> list[Rij]:
+        return [row for group in self.groepen for row in group.rijen]
+
 
 class Aantallen(Model):
     tabellen: Annotated[list[Tabel], Field(min_length=1)]
