@@ -47,21 +47,17 @@ class HiddenNameError(ValueError):
 # --- privacy ----------------------------------------------------------------
 
 
-def _normalise(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 def hidden_set(hidden_names: Iterable[str]) -> frozenset[str]:
     """The names to hide, compared without regard to case or extra spaces."""
     if isinstance(hidden_names, str):
         # A bare string would otherwise hide every single letter in it.
         raise TypeError("hidden_names moet een verzameling namen zijn, geen losse tekst")
-    return frozenset(_normalise(name) for name in hidden_names if name.strip())
+    return frozenset(render.name_key(name) for name in hidden_names if name.strip())
 
 
 def is_hidden(name: str, hidden: frozenset[str]) -> bool:
     """`hidden` as returned by `hidden_set`."""
-    return _normalise(name) in hidden
+    return render.name_key(name) in hidden
 
 
 def check_threshold(small_number_threshold: int | None) -> None:
@@ -103,7 +99,7 @@ def assert_no_hidden_names(value: Any, hidden: frozenset[str]) -> None:
         return
     patterns = {name: re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in hidden}
     for path, text in _strings(value):
-        flat = _normalise(text)
+        flat = render.name_key(text)
         for name, pattern in patterns.items():
             if pattern.search(flat):
                 raise HiddenNameError(

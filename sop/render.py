@@ -560,9 +560,16 @@ def abbreviate(html: str, glossary: dict[str, str]) -> str:
 NAME_WITHHELD = "naam niet gepubliceerd"
 
 
+def name_key(name: str) -> str:
+    """A name compared without regard to case or extra spaces, so a withheld name
+    stays withheld however a data file happens to spell its spacing."""
+    return " ".join(name.split()).casefold()
+
+
 def shown_names(names: list[str], hidden: frozenset[str]) -> list[str]:
     """Names as the site shows them: withheld ones replaced by a neutral phrase."""
-    return [NAME_WITHHELD if name in hidden else name for name in names]
+    keys = {name_key(name) for name in hidden}
+    return [NAME_WITHHELD if name_key(name) in keys else name for name in names]
 
 
 def level_summaries(plan: schema.Stappenplan, summaries: list[str], plan_page: str) -> str:

@@ -99,3 +99,8 @@ def test_separate_blocks_keeps_words_of_neighbouring_cells_apart():
 def test_an_unfilled_role_keeps_its_explanation():
     roles = schema.Rollen(titel="T", rollen=[schema.Rol(rol="Anti-pest", toelichting="Kiva Team", namen=[])])
     assert 'Kiva Team: <span class="sop-leeg">niet ingevuld</span>' in render.roles_table(roles)
+
+
+def test_withheld_names_match_regardless_of_case_and_spacing():
+    assert render.shown_names(["Kim  van Weeren", "Ander"], frozenset({"kim van weeren"})) == [
+        "naam niet gepubliceerd", "Ander"]
