@@ -81,13 +81,20 @@ def bullet_list(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
-def _table(caption: str, head: str, body: str, css_class: str, table_id: str | None = None) -> str:
-    """A table in a focusable, labelled scroll region, so a phone can swipe wide tables."""
+def _table(
+    caption: str, head: str, body: str, css_class: str, table_id: str | None = None, caption_shown: bool = False
+) -> str:
+    """A table in a focusable, labelled scroll region, so a phone can swipe wide tables.
+
+    Most tables sit right under a heading that says what the caption says: their
+    caption is for screen readers only, unless `caption_shown`.
+    """
     identifier = f' id="{escape(table_id)}"' if table_id else ""
+    caption_class = "" if caption_shown else ' class="sop-verborgen"'
     return (
         f'<div class="sop-tabel {css_class}" role="region" tabindex="0" '
         f'aria-label="{escape(caption)}">'
-        f'<table class="sop-tabel__tabel"{identifier}><caption>{escape(caption)}</caption>'
+        f'<table class="sop-tabel__tabel"{identifier}><caption{caption_class}>{escape(caption)}</caption>'
         f"<thead>{head}</thead>{body}</table></div>"
     )
 
@@ -427,7 +434,9 @@ def indicator_overview(data: schema.Basisondersteuning) -> str:
             )
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     caption = f"Overzicht: {columns.status.lower()} per {columns.indicator.lower()}"
-    return _table(caption, head, "".join(bodies), "sop-tabel--overzicht", "tabel-basisondersteuning")
+    return _table(
+        caption, head, "".join(bodies), "sop-tabel--overzicht", "tabel-basisondersteuning", caption_shown=True
+    )
 
 
 def indicator_details(indicator: schema.Indicator, data: schema.Basisondersteuning, level: int = 3) -> str:

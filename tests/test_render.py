@@ -55,7 +55,7 @@ def test_roles_table_marks_unfilled_roles_and_escapes():
     html = render.roles_table(roles)
     assert '<span class="sop-leeg">niet ingevuld</span>' in html
     assert "<script>" not in html and "Kiva: &lt;script&gt;" in html
-    assert "<caption>Rollen</caption>" in html
+    assert '<caption class="sop-verborgen">Rollen</caption>' in html
 
 
 def test_statistics_table_one_column_per_year_in_order():
