@@ -1,4 +1,4 @@
-"""Browser fixtures: the built site over http, one headless Chromium per session.
+"""Browser fixtures: the built site over http, one headless Chromium per font set.
 
 Without Chromium, Playwright or axe-core these tests skip on a developer's
 machine; in CI (env var CI set) they fail, so a broken CI image can't hide them.
@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .browsersupport import HEIGHTS, ServedSite, sitemap_locations
+from .fonts import FIXED, FONT_SETS
 
 PROJECT = Path(__file__).resolve().parents[2]
 AXE_JS = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
@@ -104,7 +105,8 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browsers(tmp_path_factory):
+    """browsers(fonts): one headless Chromium per font set (tests/browser/fonts.py)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -112,27 +114,46 @@ def browser():
     if not (shutil.which(CHROMIUM) or Path(CHROMIUM).is_file()):
         unavailable(f"Chromium ontbreekt ({CHROMIUM}): installeer het Debian-pakket chromium of zet CHROMIUM_PATH")
     playwright = sync_playwright().start()
+    launched = {}
+
+    def get(fonts: str = FIXED):
+        if fonts not in launched:
+            font_set = FONT_SETS[fonts]
+            if font_set.missing():
+                unavailable(f"lettertypen ontbreken: installeer de Debian-pakketten {' '.join(font_set.missing())}")
+            config = font_set.fontconfig(tmp_path_factory.mktemp(f"fonts-{fonts}"))
+            launched[fonts] = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=dict(os.environ, FONTCONFIG_FILE=str(config)))
+        return launched[fonts]
+
     try:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        yield get
+        for chromium in launched.values():
+            chromium.close()
     finally:
         playwright.stop()
 
 
 @pytest.fixture(scope="session")
-def tab(browser):
-    """tab(width, scheme): one reusable page per viewport and colour scheme."""
+def browser(browsers):
+    """Chromium with the fixed font set."""
+    return browsers(FIXED)
+
+
+@pytest.fixture(scope="session")
+def tab(browsers):
+    """tab(width, scheme, fonts): one reusable page per viewport, colour scheme and font set."""
     pages = {}
 
-    def get(width: int, scheme: str = "light"):
-        if (width, scheme) not in pages:
-            context = browser.new_context(
+    def get(width: int, scheme: str = "light", fonts: str = FIXED):
+        key = width, scheme, fonts
+        if key not in pages:
+            context = browsers(fonts).new_context(
                 viewport={"width": width, "height": HEIGHTS.get(width, 900)},
                 color_scheme=scheme,
             )
-            pages[width, scheme] = context.new_page()
-        return pages[width, scheme]
+            pages[key] = context.new_page()
+        return pages[key]
 
     yield get
     for page in pages.values():
