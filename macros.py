@@ -70,7 +70,7 @@ def define_env(env):
             lambda: render.conversation_cycle(structuur.gesprekkencyclus_intern), ["ondersteuningsstructuur"]),
         "gesprekkencyclus_ouders": (
             lambda: render.conversation_cycle(structuur.gesprekkencyclus_ouders), ["ondersteuningsstructuur"]),
-        "zorgroute": (lambda: render.care_route(structuur.zorgroute), ["ondersteuningsstructuur"]),
+        "zorgroute": (lambda niveau=2: render.care_route(structuur, niveau), ["ondersteuningsstructuur"]),
         "interne_expertise": (lambda: render.expertise_table(profile.expertise, hidden), ["expertise"]),
         "sociale_veiligheid": (
             lambda: render.roles_table(profile.sociale_veiligheid, hidden), ["sociale-veiligheid"]),
@@ -116,7 +116,6 @@ def define_env(env):
 
     env.conf["site_name"] = f"Schoolondersteuningsprofiel {school.naam}"
     env.variables["school"] = school
-    env.variables["zorgroute_stappen"] = len(structuur.zorgroute)
 
     # Every abbreviation gets its explanation as a tooltip: in generated HTML by
     # render.abbreviate, in the prose of docs/ by Python-Markdown's abbr extension.

@@ -29,12 +29,24 @@ from pydantic import BaseModel, ConfigDict, create_model
 from . import render, schema
 from .profile import Profile
 
-SCHEMA_VERSION = "1.0"
+# 2.0 (issue "any school"): locations, BRIN with vestigingsnummer, roster groups
+# and optional focus areas, roles filled by an organisation, unreported values
+# (null), units and notes in tables, rijen_tellen_op, school years with gaps,
+# level labels as text, status scales per domain with their assessor.
+SCHEMA_VERSION = "2.0"
+SCHEMA_CHANGES = (
+    "Versie 2.0: vestigingen, brinnummer met vestigingsnummer, groepen zonder naam in het "
+    "team, rollen van een organisatie, niet gemelde getallen (null), eenheden en "
+    "toelichtingen bij tabellen, rijen_tellen_op, schooljaren met gaten, niveaus als tekst "
+    "en een statusschaal per domein met wie de status gaf."
+)
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # Header of the CSV column with a group's subheading (Groep.kop). Not "Groep":
 # in a primary school that word means a class (groep 1 to 8).
 SUBHEADING_COLUMN = "Tussenkop"
+UNIT_COLUMN = "Eenheid"
+NOTE_COLUMN = "Toelichting"
 
 # A masked count as published: "< 5", with an ordinary space.
 MASKED_COUNT_PATTERN = r"^< [1-9][0-9]*$"
@@ -69,8 +81,9 @@ def check_threshold(small_number_threshold: int | None) -> None:
         raise ValueError("small_number_threshold moet 1 of meer zijn")
 
 
-def mask_count(count: int, small_number_threshold: int | None) -> int | str:
-    """A count as published (see render.shown_count for the rule), as a number when exact."""
+def mask_count(count: int | float | None, small_number_threshold: int | None) -> int | float | str | None:
+    """A value as published (see render.shown_count for the rule), as a number when exact
+    and None when not reported; pass no threshold for values with a unit."""
     if render.is_masked(count, small_number_threshold):
         return render.shown_count(count, small_number_threshold)
     return count
@@ -149,10 +162,13 @@ def _scrub(model: Any, dumped: Any, hidden: frozenset[str], threshold: int | Non
             dumped["naam"] = None
         if isinstance(model, schema.Rol):
             dumped["namen"] = [None if is_hidden(name, hidden) else name for name in model.namen]
-        if isinstance(model, schema.Rij):
-            dumped["aantallen"] = {
-                year: mask_count(count, threshold) for year, count in model.aantallen.items()
-            }
+        if isinstance(model, schema.Tabel):
+            rows = [row for group in dumped["groepen"] for row in group["rijen"]]
+            for row, dumped_row in zip(model.rows, rows):
+                row_threshold = threshold if model.unit(row) is None else None
+                dumped_row["aantallen"] = {
+                    year: mask_count(count, row_threshold) for year, count in row.aantallen.items()
+                }
             return
         for name in type(model).model_fields:
             _scrub(getattr(model, name), dumped[name], hidden, threshold)
@@ -239,7 +255,9 @@ def profile_json_schema() -> dict:
         "title": "Schoolondersteuningsprofiel",
         "description": (
             "Het schoolondersteuningsprofiel van één school als open data. Een naam die niet "
-            "gepubliceerd wordt is null; een klein aantal kan als '< N' zijn afgeschermd."
+            "gepubliceerd wordt is null (een groep zonder namen heeft 'groep' in plaats van "
+            "'naam'); een klein aantal kan als '< N' zijn afgeschermd; een getal dat de school "
+            f"niet meldde is null. {SCHEMA_CHANGES}"
         ),
         **{key: value for key, value in generated.items() if key not in ("title", "description")},
     }
@@ -250,18 +268,28 @@ def profile_json_schema() -> dict:
 
 def table_rows(
     table: schema.Tabel, small_number_threshold: int | None = None
-) -> list[tuple[str | None, str, list[int | str]]]:
-    """(subheading, category, counts in school-year order) per row."""
+) -> list[tuple[str | None, schema.Rij, list[int | float | str | None]]]:
+    """(subheading, row, published values in school-year order) per row."""
     check_threshold(small_number_threshold)
     return [
         (
             group.kop,
-            row.categorie,
-            [mask_count(row.aantallen[year], small_number_threshold) for year in table.schooljaren],
+            row,
+            [
+                mask_count(row.aantallen[year], small_number_threshold if table.unit(row) is None else None)
+                for year in table.schooljaren
+            ],
         )
         for group in table.groepen
         for row in group.rijen
     ]
+
+
+def _csv_value(value: int | float | str | None) -> str:
+    # Empty for a value that was not reported; a decimal comma for Dutch Excel.
+    if value is None:
+        return ""
+    return render.format_number(value) if isinstance(value, (int, float)) else value
 
 
 def _spreadsheet_text(text: str) -> str:
@@ -284,9 +312,21 @@ def table_csv(table: schema.Tabel, small_number_threshold: int | None = None) ->
     # ';' because Dutch Excel uses the comma as decimal separator; the BOM makes
     # Excel read UTF-8 (accents) instead of the Windows code page.
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([SUBHEADING_COLUMN, _spreadsheet_text(table.rijkop), *table.schooljaren])
-    for subheading, category, counts in table_rows(table, small_number_threshold):
-        writer.writerow([_spreadsheet_text(subheading or ""), _spreadsheet_text(category), *counts])
+    # A unit or note column only when the table has them, so count tables keep their shape.
+    units = not table.counts
+    notes = any(row.toelichting for row in table.rows)
+    writer.writerow([
+        SUBHEADING_COLUMN, _spreadsheet_text(table.rijkop), *([UNIT_COLUMN] if units else []),
+        *table.schooljaren, *([NOTE_COLUMN] if notes else []),
+    ])
+    for subheading, row, values in table_rows(table, small_number_threshold):
+        writer.writerow([
+            _spreadsheet_text(subheading or ""),
+            _spreadsheet_text(row.categorie),
+            *([_spreadsheet_text(table.unit(row) or "")] if units else []),
+            *(_csv_value(value) for value in values),
+            *([_spreadsheet_text(row.toelichting or "")] if notes else []),
+        ])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -296,14 +336,20 @@ def table_json(table: schema.Tabel, small_number_threshold: int | None = None) -
         "id": table.id,
         "titel": table.titel,
         "rijkop": table.rijkop,
+        "rijen_tellen_op": table.rijen_tellen_op,
+        "eenheid": table.eenheid,
+        "toelichting": table.toelichting,
         "schooljaren": list(table.schooljaren),
+        "ontbrekende_schooljaren": render.missing_years(table),
         "rijen": [
             {
                 "groep": subheading,
-                "categorie": category,
-                "aantallen": dict(zip(table.schooljaren, counts)),
+                "categorie": row.categorie,
+                "eenheid": table.unit(row),
+                "toelichting": row.toelichting,
+                "aantallen": dict(zip(table.schooljaren, values)),
             }
-            for subheading, category, counts in table_rows(table, small_number_threshold)
+            for subheading, row, values in table_rows(table, small_number_threshold)
         ],
     }
 
@@ -323,22 +369,41 @@ def school_jsonld(profile: Profile, site_url: str) -> dict:
         raise ValueError(f"'{site_url}' is geen volledig webadres; begin met https://")
     page = urldefrag(site_url).url
     school = profile.school
+
+    def address(place) -> dict:
+        return {
+            "@type": "PostalAddress",
+            "streetAddress": place.straat_en_huisnummer,
+            "postalCode": place.postcode,
+            "addressLocality": place.plaats,
+            "addressCountry": "NL",
+        }
+
+    def brin(place) -> dict:
+        return {"identifier": {"@type": "PropertyValue", "propertyID": "BRIN", "value": place.brinnummer}}
+
+    locations = [
+        {
+            "@type": "ElementarySchool",
+            "name": location.naam,
+            "address": address(location),
+            **({"telephone": location.telefoon} if location.telefoon else {}),
+            **(brin(location) if location.brinnummer else {}),
+        }
+        for location in school.vestigingen
+    ]
     return {
         "@context": "https://schema.org",
         "@type": "ElementarySchool",
         "@id": f"{page}#school",
         "name": school.naam,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": school.straat_en_huisnummer,
-            "postalCode": school.postcode,
-            "addressLocality": school.plaats,
-            "addressCountry": "NL",
-        },
+        "address": address(school),
         "telephone": school.telefoon,
         "email": school.email,
         "url": school.website,
-        "identifier": {"@type": "PropertyValue", "propertyID": "BRIN", "value": school.brinnummer},
+        **brin(school),
+        # Each location (vestiging) with its own address.
+        **({"department": locations} if locations else {}),
         "subjectOf": {
             "@type": "WebSite",
             "name": f"Schoolondersteuningsprofiel {school.naam}",

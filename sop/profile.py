@@ -34,6 +34,17 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "status": schema.FormeleStatus,
 }
 
+# Files in data/ besides the YAML files above: not part of the profile, read by
+# the tests that check the school's own site. Anything else in data/ is a mistake.
+EXTRA_FILES = {
+    # The addresses the school has published (one per line): they must keep working.
+    "gepubliceerde-adressen.txt",
+    # The text of the school's own SOP document, if it supplies one: every word
+    # of it must reach the site.
+    "bron.txt",
+}
+EXTRA_DIRS = {"schema"}  # JSON Schemas for editors (make schema)
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -60,7 +71,7 @@ class Profile:
         return [*self.sociale_veiligheid.rollen, *(r for g in self.externe_deskundigen.groepen for r in g.rollen)]
 
     def all_names(self) -> set[str]:
-        roster = {person.naam for person in self.expertise.medewerkers}
+        roster = {person.naam for person in self.expertise.medewerkers if person.naam}
         return roster | {name for role in self.all_roles() for name in role.namen}
 
     def hidden_names(self) -> frozenset[str]:
@@ -70,10 +81,18 @@ class Profile:
         return frozenset(self.instellingen.namen_verbergen)
 
     def contacts(self, point: schema.Aanspreekpunt) -> list[str]:
-        """The names behind an 'In het kort' contact point."""
+        """Who is behind an 'In het kort' contact point: people's names, groups and
+        organisations; empty for a contact the school describes without a name."""
         if point.functie:
-            return [p.naam for p in self.expertise.medewerkers if point.functie in p.functie]
-        return [name for role in self.all_roles() if role.rol == point.rol for name in role.namen]
+            return [p.naam or p.groep for p in self.expertise.medewerkers if point.functie in p.functie]
+        if point.rol:
+            return [
+                who
+                for role in self.all_roles()
+                if role.rol == point.rol
+                for who in ([role.organisatie] if role.organisatie else []) + role.namen
+            ]
+        return []
 
 
 # Fields that name a list item, so a message can say "bij 'Niels Boersma'".
@@ -196,7 +215,9 @@ def _message(document: YamlDocument, model: type[BaseModel], error: dict) -> str
     if kind == "string_pattern_mismatch":
         return f"{where}{field} heeft niet de verwachte vorm: '{value}'"
     if kind == "value_error":
-        return f"{where}{field}: {error['ctx']['error']}"
+        problem = str(error["ctx"]["error"])
+        # "'2018/2019' moet 0 of meer zijn" reads as a sentence; other messages follow a colon.
+        return f"{where}{field}{' ' if problem.startswith('moet ') else ': '}{problem}"
     return f"{where}{field}: {error['msg']}"
 
 

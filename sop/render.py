@@ -8,18 +8,20 @@ Generated HTML has no blank lines, so Python-Markdown keeps it as one raw block.
 from __future__ import annotations
 
 import datetime
+import decimal
+import math
 import re
 from collections.abc import Iterable
 
 from markupsafe import escape as _html_escape
 
 from . import schema
+from .names import name_key
 
 # Generic interface words (not facts about a school).
 NOT_FILLED_IN = "niet ingevuld"
 CHECKED = "aangekruist"
 NOT_CHECKED = "niet aangekruist"
-CHOSEN = "gekozen"
 
 
 def escape(text: str) -> str:
@@ -102,19 +104,45 @@ def _table(
 # --- contactgegevens ------------------------------------------------------
 
 
+def _phone(number: str) -> str:
+    return f'<a href="tel:{escape(re.sub(r"[^0-9+]", "", number))}">{escape(number)}</a>'
+
+
+def _address_rows(place) -> list[tuple[str, str]]:
+    """Address, BRIN and phone of the school or one of its locations (schema.Vestiging)."""
+    rows = [
+        ("Straat + huisnummer", escape(place.straat_en_huisnummer)),
+        ("Postcode en plaats", f"{escape(place.postcode)} {escape(place.plaats)}"),
+    ]
+    if place.brinnummer:
+        rows.append(("Brinnummer", escape(place.brinnummer)))
+    if place.telefoon:
+        rows.append(("Telefoonnummer", _phone(place.telefoon)))
+    return rows
+
+
+def _definitions(rows: list[tuple[str, str]]) -> str:
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="sop-contact">{items}</dl>'
+
+
 def contact_details(school: schema.School) -> str:
-    phone_link = re.sub(r"[^0-9+]", "", school.telefoon)
     rows = [
         ("Naam", escape(school.naam)),
-        ("Straat + huisnummer", escape(school.straat_en_huisnummer)),
-        ("Postcode en plaats", f"{escape(school.postcode)} {escape(school.plaats)}"),
-        ("Brinnummer", escape(school.brinnummer)),
-        ("Telefoonnummer", f'<a href="tel:{escape(phone_link)}">{escape(school.telefoon)}</a>'),
+        *_address_rows(school),
         ("E-mailadres", f'<a href="mailto:{escape(school.email)}">{escape(school.email)}</a>'),
         ("Website", f'<a href="{escape(school.website)}">{escape(school.website)}</a>'),
     ]
-    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    return f'<dl class="sop-contact">{items}</dl>'
+    html = _definitions(rows)
+    if school.vestigingen:
+        # Each location under its own name, so a parent finds the address of their child's building.
+        html += f'<p class="sop-subkop"><strong>Vestigingen ({len(school.vestigingen)})</strong></p>'
+        html += "".join(
+            f'<div class="sop-vestiging"><p><strong>{escape(location.naam)}</strong></p>'
+            f"{_definitions(_address_rows(location))}</div>"
+            for location in school.vestigingen
+        )
+    return html
 
 
 # --- onderwijskundig concept ---------------------------------------------
@@ -151,12 +179,19 @@ def conversation_cycle(cycle: schema.Gesprekkencyclus) -> str:
     return introduced_list(cycle.inleiding, cycle.momenten, cycle.toelichting)
 
 
-def care_route(steps: list[str]) -> str:
+def care_route(structure: schema.Ondersteuningsstructuur, level: int = 2) -> str:
+    """The school's steps of care under its own name for them."""
+    steps = structure.zorgroute
     items = "".join(
         f"<li><strong>Stap {number}:</strong> {escape(step)}</li>"
         for number, step in enumerate(steps, start=1)
     )
-    return f'<ol class="sop-stappen">{items}</ol>'
+    count = f"{len(steps)} stap" if len(steps) == 1 else f"{len(steps)} stappen"
+    return (
+        f"{heading(level, structure.zorgroute_titel, 'zorgroute')}\n\n"
+        f"<p>{escape(structure.zorgroute_titel)} kent {count}:</p>"
+        f'<ol class="sop-stappen">{items}</ol>'
+    )
 
 
 def expertise_table(expertise: schema.Expertise, hidden: frozenset[str] = frozenset()) -> str:
@@ -167,7 +202,7 @@ def expertise_table(expertise: schema.Expertise, hidden: frozenset[str] = frozen
         f'<th scope="col">{escape(columns.focusgebied)}</th></tr>'
     )
     rows = "".join(
-        f'<tr><th scope="row">{escape(shown_names([person.naam], hidden)[0])}</th>'
+        f'<tr><th scope="row">{escape(roster_label(person, hidden))}</th>'
         f"<td>{'<br>'.join(escape(item) for item in person.functie)}</td>"
         f"<td>{'<br>'.join(escape(item) for item in person.focusgebied)}</td></tr>"
         for person in expertise.medewerkers
@@ -175,15 +210,27 @@ def expertise_table(expertise: schema.Expertise, hidden: frozenset[str] = frozen
     return _table(expertise.titel, head, f"<tbody>{rows}</tbody>", "sop-tabel--expertise")
 
 
+def roster_label(person: schema.Medewerker, hidden: frozenset[str]) -> str:
+    """A roster row's first cell: the person's name (or the withheld phrase), or the group."""
+    return shown_names([person.naam], hidden)[0] if person.naam else person.groep
+
+
+def role_holders(role: schema.Rol, hidden: frozenset[str]) -> str | None:
+    """Who fills a role, as text: the organisation and the names; None when unfilled."""
+    if not role.filled:
+        return None
+    names = ", ".join(shown_names(role.namen, hidden))
+    if role.organisatie:
+        return f"{role.organisatie} ({names})" if names else role.organisatie
+    return names
+
+
 def roles_table(roles: schema.Rollen, hidden: frozenset[str] = frozenset()) -> str:
     head = '<tr><th scope="col">Rol</th><th scope="col">Naam</th></tr>'
     rows = []
     for role in roles.rollen:
-        names = (
-            ", ".join(escape(name) for name in shown_names(role.namen, hidden))
-            if role.namen
-            else f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
-        )
+        holders = role_holders(role, hidden)
+        names = escape(holders) if holders else f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
         if role.toelichting:
             names = f"{escape(role.toelichting)}: {names}"
         rows.append(f'<tr><th scope="row">{escape(role.rol)}</th><td>{names}</td></tr>')
@@ -199,17 +246,70 @@ def role_groups(groups: list[schema.RollenGroep], hidden: frozenset[str] = froze
 # --- feiten en aantallen --------------------------------------------------
 
 
-def is_masked(count: int, threshold: int | None) -> bool:
+NOT_REPORTED = "niet bekend"
+
+
+def is_masked(count: int | float | None, threshold: int | None) -> bool:
     """With small-number masking on, counts 1..threshold-1 are not published exactly.
 
     0 stays 0: it identifies no pupil, and hiding it would hide that nobody left.
+    Only whole counts of pupils are masked, never a percentage or an average.
     """
-    return bool(threshold) and 0 < count < threshold
+    return bool(threshold) and isinstance(count, int) and 0 < count < threshold
 
 
-def shown_count(count: int, threshold: int | None) -> str:
-    """A count as published: exact, or '< threshold' when masked."""
-    return f"< {threshold}" if is_masked(count, threshold) else str(count)
+def format_number(value: int | float) -> str:
+    """A number as written in Dutch: decimal comma, no exponent, no trailing zeros."""
+    if isinstance(value, int):
+        return str(value)
+    text = format(decimal.Decimal(repr(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def with_unit(number: str, unit: str | None) -> str:
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def shown_count(count: int | float | None, threshold: int | None, unit: str | None = None) -> str:
+    """A value as published: exact, '< threshold' when masked, or 'niet bekend' when not reported."""
+    if count is None:
+        return NOT_REPORTED
+    if unit is None and is_masked(count, threshold):
+        return f"< {threshold}"
+    return with_unit(format_number(count), unit)
+
+
+def missing_years(table: schema.Tabel) -> list[str]:
+    """The school years between the table's years that the school does not report."""
+    years = table.schooljaren
+    starts = [int(year[:4]) for year in years]
+    return [
+        f"{start}/{start + 1}"
+        for earlier, later in zip(starts, starts[1:])
+        for start in range(earlier + 1, later)
+    ]
+
+
+def _year_slots(table: schema.Tabel) -> list[str | None]:
+    """The chart's x axis: each reported year, and None where years are missing."""
+    slots: list[str | None] = []
+    for index, year in enumerate(table.schooljaren):
+        if index and int(year[:4]) > int(table.schooljaren[index - 1][:4]) + 1:
+            slots.append(None)
+        slots.append(year)
+    return slots
+
+
+def _gap_note(table: schema.Tabel) -> str:
+    missing = missing_years(table)
+    if not missing:
+        return ""
+    years = ", ".join(missing[:-1]) + " en " + missing[-1] if len(missing) > 1 else missing[0]
+    return f'<p class="sop-noot">Over {escape(years)} staan geen cijfers in het profiel.</p>'
 
 
 def statistics_table(table: schema.Tabel, threshold: int | None = None) -> str:
@@ -228,43 +328,72 @@ def statistics_table(table: schema.Tabel, threshold: int | None = None) -> str:
                 f"{escape(group.kop)}</th></tr>"
             )
         for row in group.rijen:
+            unit = table.unit(row)
             cells = "".join(
-                f'<td class="sop-getal">{escape(shown_count(row.aantallen[year], threshold))}</td>'
+                f'<td class="sop-getal{" sop-onbekend" if row.aantallen[year] is None else ""}">'
+                f"{escape(shown_count(row.aantallen[year], threshold, unit))}</td>"
                 for year in years
             )
-            rows.append(f'<tr><th scope="row">{escape(row.categorie)}</th>{cells}</tr>')
+            note = f'<span class="sop-rijnoot">{escape(row.toelichting)}</span>' if row.toelichting else ""
+            rows.append(f'<tr><th scope="row">{escape(row.categorie)}{note}</th>{cells}</tr>')
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
-    return _table(table.titel, head, "".join(bodies), "sop-tabel--aantallen", f"tabel-{table.id}")
+    note = f'<div class="sop-toelichting">{text_block(table.toelichting)}</div>' if table.toelichting else ""
+    return _table(table.titel, head, "".join(bodies), "sop-tabel--aantallen", f"tabel-{table.id}") + note
 
 
 SERIES_COLOURS = 8  # distinct colours in sop.css (light and dark), then they repeat
 
 
-def _nice_ceiling(value: int) -> tuple[int, int]:
-    """An axis maximum >= value and a whole-number tick step (about five ticks)."""
-    step = max(1, -(-value // 5))
-    return step * max(1, -(-value // step)), step
+def _nice_ceiling(value: float) -> tuple[float, float]:
+    """An axis maximum >= value and a round tick step (about five ticks)."""
+    if isinstance(value, int):
+        step = max(1, -(-value // 5))
+        return step * max(1, -(-value // step)), step
+    raw = max(value, 1e-9) / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(factor * magnitude for factor in (1, 2, 2.5, 5, 10) if factor * magnitude >= raw)
+    return step * math.ceil(value / step - 1e-9), step
+
+
+def _ticks(top: float, step: float) -> list[int | float]:
+    count = round(top / step)
+    return [step * index if isinstance(step, float) else step * index for index in range(count + 1)]
 
 
 def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
-    """A stacked bar chart (inline SVG, no JavaScript): per school year, pupils per category.
+    """A bar chart (inline SVG, no JavaScript) per school year.
 
-    With small-number masking on, a masked count is drawn hatched at height 1 (the
-    least it can be) and labelled '< N', so the chart reveals no more than the table.
+    Rows that add up (each pupil in one row) are stacked with their total on top;
+    other rows stand side by side, without a total. A value that was not reported
+    is left out; with small-number masking on, a masked count is drawn hatched at
+    height 1 (the least it can be), so the chart reveals no more than the table.
+    Rows with different units share no axis: then there is only the table.
     """
     rows = table.rows
-    years = table.schooljaren
+    units = {table.unit(row) for row in rows}
+    if len(units) > 1:
+        return ""
+    unit = units.pop()
+    stacked = table.rijen_tellen_op
+    slots = _year_slots(table)
 
-    def height(count: int) -> int:
-        return 1 if is_masked(count, threshold) else count
+    def height(value):
+        return 1 if is_masked(value, threshold) else value
 
-    totals = [sum(height(row.aantallen[year]) for row in rows) for year in years]
-    top, step = _nice_ceiling(max(totals + [1]))
+    def heights(year):
+        return [height(row.aantallen[year]) for row in rows if row.aantallen[year] is not None]
+
+    reported = [value for year in table.schooljaren for value in heights(year)]
+    peaks = [sum(heights(year)) if stacked else max(heights(year), default=0) for year in table.schooljaren]
+    highest = max(peaks + [1])
+    if all(isinstance(value, int) for value in reported):
+        highest = int(math.ceil(highest))
+    top, step = _nice_ceiling(highest)
     # A narrow drawing, so its text stays legible when a phone scales it down.
-    width, chart_height, left, bottom, upper = 420, 280, 36, 44, 24
+    width, chart_height, left, bottom, upper = 420, 280, 40, 44, 24
     plot = chart_height - bottom - upper
-    band = (width - left - 8) / len(years)
-    bar = band * 0.55
+    band = (width - left - 8) / len(slots)
+    bar = band * (0.55 if stacked else 0.8)
     scale = plot / top
     chart_id = f"grafiek-{table.id}"
     parts = [
@@ -276,32 +405,55 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
         'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         '<rect width="3" height="6" class="sop-grafiek__arcering"/></pattern></defs>',
     ]
-    for tick in range(0, top + 1, step):
+    for tick in _ticks(top, step):
         y = upper + plot - tick * scale
         parts.append(
             f'<line x1="{left}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}" class="sop-grafiek__lijn"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="sop-grafiek__tekst">{tick}</text>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="sop-grafiek__tekst">'
+            f"{escape(with_unit(format_number(round(tick, 6) if isinstance(tick, float) else tick), '%' if unit == '%' else None))}</text>"
         )
-    for index, year in enumerate(years):
+
+    def rect(x: float, y: float, bar_width: float, value, series: int) -> str:
+        fill = f' fill="url(#{chart_id}-arcering)"' if is_masked(value, threshold) else ""
+        return (
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{height(value) * scale:.1f}" '
+            f'class="sop-reeks-{series % SERIES_COLOURS + 1}"{fill}/>'
+        )
+
+    for index, year in enumerate(slots):
         x = left + index * band + (band - bar) / 2
-        y = upper + plot
-        for series, row in enumerate(rows):
-            count = row.aantallen[year]
-            if count == 0:
-                continue
-            segment = height(count) * scale
-            y -= segment
-            fill = f' fill="url(#{chart_id}-arcering)"' if is_masked(count, threshold) else ""
+        centre = x + bar / 2
+        if year is None:
+            # A gap in the school years: an empty place on the axis, marked '…'.
             parts.append(
-                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{segment:.1f}" '
-                f'class="sop-reeks-{series % SERIES_COLOURS + 1}"{fill}/>'
+                f'<text x="{centre:.1f}" y="{chart_height - 26}" text-anchor="middle" '
+                f'class="sop-grafiek__tekst">…</text>'
             )
-        label = total_label([row.aantallen[year] for row in rows], threshold)
+            continue
+        base = upper + plot
+        if stacked:
+            y = base
+            for series, row in enumerate(rows):
+                value = row.aantallen[year]
+                if not value:
+                    continue
+                y -= height(value) * scale
+                parts.append(rect(x, y, bar, value, series))
+            label = total_label([row.aantallen[year] for row in rows], threshold, unit)
+            parts.append(
+                f'<text x="{centre:.1f}" y="{y - 6:.1f}" text-anchor="middle" '
+                f'class="sop-grafiek__tekst sop-grafiek__totaal">{escape(label)}</text>'
+            )
+        else:
+            each = bar / len(rows)
+            for series, row in enumerate(rows):
+                value = row.aantallen[year]
+                if not value:
+                    continue
+                parts.append(rect(x + series * each, base - height(value) * scale, each, value, series))
         parts.append(
-            f'<text x="{x + bar / 2:.1f}" y="{y - 6:.1f}" text-anchor="middle" '
-            f'class="sop-grafiek__tekst sop-grafiek__totaal">{escape(label)}</text>'
-            f'<text x="{x + bar / 2:.1f}" y="{chart_height - 26}" text-anchor="middle" '
-            f'class="sop-grafiek__tekst">{_two_lines(year, x + bar / 2)}</text>'
+            f'<text x="{centre:.1f}" y="{chart_height - 26}" text-anchor="middle" '
+            f'class="sop-grafiek__tekst">{_two_lines(year, centre)}</text>'
         )
     parts.append("</svg>")
     legend = "".join(
@@ -309,10 +461,16 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
         f'aria-hidden="true"></span>{escape(row.categorie)}</li>'
         for series, row in enumerate(rows)
     )
+    in_unit = f" (in {escape(unit)})" if unit else ""
+    how = (
+        f"totaal per schooljaar{in_unit}, opgebouwd per categorie"
+        if stacked
+        else f"per schooljaar een staaf per categorie{in_unit}; deze getallen tellen niet op tot een totaal"
+    )
     return (
         f'<figure class="sop-grafiek" id="{chart_id}">{"".join(parts)}'
-        f'<figcaption>{escape(table.titel)}: totaal per schooljaar, opgebouwd per categorie '
-        f'(zie de tabel hieronder voor de precieze aantallen).'
+        f"<figcaption>{escape(table.titel)}: {how} "
+        f"(zie de tabel hieronder voor de precieze getallen)."
         f'<ul class="sop-legenda">{legend}</ul></figcaption></figure>'
     )
 
@@ -325,26 +483,34 @@ def _two_lines(year: str, x: float) -> str:
     return f'<tspan x="{x:.1f}">{first}/</tspan><tspan x="{x:.1f}" dy="1.1em">{second}</tspan>'
 
 
-def total_label(counts: list[int], threshold: int | None) -> str:
-    """A year's total; with masked counts only a lower bound (each masked count is at least 1)."""
-    masked = [count for count in counts if is_masked(count, threshold)]
-    if masked:
-        return f"≥ {sum(counts) - sum(masked) + len(masked)}"
-    return str(sum(counts))
+def total_label(counts: list, threshold: int | None, unit: str | None = None) -> str:
+    """A year's total; only a lower bound ('≥') when a count is masked (each masked
+    count is at least 1) or not reported (at least 0)."""
+    known = [count for count in counts if count is not None]
+    masked = [count for count in known if is_masked(count, threshold)]
+    total = sum(known) - sum(masked) + len(masked)
+    number = with_unit(format_number(round(total, 6) if isinstance(total, float) else total), unit)
+    return f"≥ {number}" if masked or len(known) < len(counts) else number
 
 
 def _chart_description(table: schema.Tabel, threshold: int | None) -> str:
     rows = table.rows
     per_year = []
     for year in table.schooljaren:
+        values = [row.aantallen[year] for row in rows]
         parts = [
-            f"{row.categorie}: {shown_count(row.aantallen[year], threshold)}"
-            for row in rows
-            if row.aantallen[year]
+            f"{row.categorie}: {shown_count(value, threshold, table.unit(row))}"
+            for row, value in zip(rows, values)
+            if value != 0
         ]
-        total = total_label([row.aantallen[year] for row in rows], threshold)
-        per_year.append(f"{year}: {total} in totaal" + (f" ({'; '.join(parts)})" if parts else ""))
-    return "Staafdiagram. " + ". ".join(per_year) + "."
+        if table.rijen_tellen_op:
+            total = total_label(values, threshold, table.unit(rows[0]))
+            per_year.append(f"{year}: {total} in totaal" + (f" ({'; '.join(parts)})" if parts else ""))
+        else:
+            per_year.append(f"{year}: " + ("; ".join(parts) if parts else "overal 0"))
+    missing = missing_years(table)
+    gap = f" Geen cijfers over {', '.join(missing)}." if missing else ""
+    return "Staafdiagram. " + ". ".join(per_year) + "." + gap
 
 
 def table_downloads(table: schema.Tabel, folder: str) -> str:
@@ -362,7 +528,7 @@ def statistics_tables(
     data: schema.Aantallen, threshold: int | None = None, level: int = 2, downloads: str | None = None
 ) -> str:
     return "\n\n".join(
-        f"{heading(level, table.titel, table.id)}\n\n{statistics_chart(table, threshold)}\n\n"
+        f"{heading(level, table.titel, table.id)}\n\n{_gap_note(table)}{statistics_chart(table, threshold)}\n\n"
         f"{statistics_table(table, threshold)}"
         + (table_downloads(table, downloads) if downloads is not None else "")
         for table in data.tabellen
@@ -390,65 +556,110 @@ def open_data_links(root: str, tables: list[schema.Tabel], open_data: str, schoo
 # --- basisondersteuning ---------------------------------------------------
 
 
-def _status_label(scale: list[str], status: schema.Status) -> str:
-    return scale[status.kolom - 1]
+def status_text(scale: schema.Statusschaal, status: schema.Status) -> str:
+    """The column heading the school gave, else only where it marked: never a made-up word."""
+    if scale.koppen:
+        return scale.koppen[status.kolom - 1]
+    return f"kolom {status.kolom} van {scale.kolommen}"
 
 
-def status_scale(scale: list[str], status: schema.Status) -> str:
-    """The four-step scale with the school's chosen column highlighted."""
+def status_scale(scale: schema.Statusschaal, status: schema.Status) -> str:
+    """The grid's status columns with the school's marking in its column.
+
+    With headings, each column shows its heading; without them (lost from the
+    source), the columns stay empty but for the marking, so the position shows
+    and no heading is invented.
+    """
     steps = []
-    for column, label in enumerate(scale, start=1):
+    for column in range(1, scale.kolommen + 1):
+        label = escape(scale.koppen[column - 1]) if scale.koppen else ""
         if column == status.kolom:
+            mark = f"{label}: " if label else ""
             steps.append(
-                f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(label)}</strong>'
-                f' <span class="sop-verborgen">({CHOSEN})</span></li>'
+                f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{mark}'
+                f"‘{escape(status.markering)}’</strong></li>"
             )
         else:
-            steps.append(f"<li>{escape(label)}</li>")
-    return f'<ol class="sop-schaal sop-schaal--{status.kolom}">{"".join(steps)}</ol>'
+            empty = label or f'<span class="sop-verborgen">kolom {column}: leeg</span>'
+            steps.append(f"<li>{empty}</li>")
+    return (
+        f'<ol class="sop-schaal sop-schaal--{status.kolom}">'
+        f'{"".join(steps)}</ol>'
+    )
+
+
+def missing_headings_notes(data: schema.Basisondersteuning) -> list[str]:
+    """Dutch sentences, one per scale whose column headings the source does not give."""
+    notes = []
+    scales = [(None, data.statusschaal)] + [(domain, domain.statusschaal) for domain in data.domeinen]
+    for domain, scale in scales:
+        used = any(data.scale(d) is scale for d in data.domeinen) if scale else False
+        if scale and used and not scale.koppen:
+            where = f" bij ‘{domain.titel}’" if domain else ""
+            notes.append(
+                f"De status{where} staat in een raster met {scale.kolommen} kolommen. De koppen van "
+                "die kolommen staan niet in de bron; daarom staat hier alleen wat er in welke kolom "
+                "is gezet, in de woorden van de bron."
+            )
+    return notes
 
 
 def indicator_overview(data: schema.Basisondersteuning) -> str:
-    """All indicators at a glance, each linking to its details, with the chosen status."""
-    scale = data.statusschaal
+    """All indicators at a glance, each linking to its details, with their marking."""
     columns = data.kolommen
     head = (
         f'<tr><th scope="col">{escape(columns.indicator)}</th>'
         f'<th scope="col">{escape(columns.status)}</th>'
-        '<th scope="col">Markering van de school</th></tr>'
+        '<th scope="col">Markering</th></tr>'
     )
     bodies = []
     for domain in data.domeinen:
+        scale = data.scale(domain)
+        who = f" (beoordeeld door {escape(data.assessor(domain))})" if scale else ""
         rows = [
             f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="3">'
-            f'<a href="#{escape(domain.id)}">{escape(domain.titel)}</a></th></tr>'
+            f'<a href="#{escape(domain.id)}">{escape(domain.titel)}</a>{who}</th></tr>'
         ]
         for indicator in domain.indicatoren:
             status = indicator.status
+            if scale and status:
+                cells = (
+                    f'<td class="sop-status">{escape(status_text(scale, status))}</td>'
+                    f"<td>{escape(status.markering)}</td>"
+                )
+            else:
+                cells = '<td class="sop-leeg">geen status</td><td></td>'
             rows.append(
                 f'<tr><th scope="row"><a href="#{escape(indicator.id)}">'
-                f"{escape(indicator.indicator)}</a></th>"
-                f'<td class="sop-status sop-status--{status.kolom}">'
-                f"{escape(_status_label(scale, status))}</td>"
-                f"<td>{escape(status.markering)}</td></tr>"
+                f"{escape(indicator.indicator)}</a></th>{cells}</tr>"
             )
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     caption = f"Overzicht: {columns.status.lower()} per {columns.indicator.lower()}"
-    return _table(
+    intro = text_block(data.inleiding) if data.inleiding else ""
+    notes = "".join(f'<p class="sop-noot">{escape(note)}</p>' for note in missing_headings_notes(data))
+    return intro + notes + _table(
         caption, head, "".join(bodies), "sop-tabel--overzicht", "tabel-basisondersteuning", caption_shown=True
     )
 
 
-def indicator_details(indicator: schema.Indicator, data: schema.Basisondersteuning, level: int = 3) -> str:
+def indicator_details(
+    indicator: schema.Indicator, data: schema.Basisondersteuning, domain: schema.Domein, level: int = 3
+) -> str:
     columns = data.kolommen
     status = indicator.status
+    scale = data.scale(domain)
+    marking = ""
+    if scale and status:
+        marking = (
+            f'<p class="sop-label">{escape(columns.status)}, beoordeeld door '
+            f"{escape(data.assessor(domain))}: <strong>‘{escape(status.markering)}’</strong>"
+            f" ({escape(status_text(scale, status))})</p>"
+            f"{status_scale(scale, status)}"
+        )
     return (
         f'<section class="sop-indicator" aria-labelledby="{escape(indicator.id)}">'
         f'<h{level} id="{escape(indicator.id)}">{escape(indicator.indicator)}</h{level}>'
-        f'<p class="sop-label">{escape(columns.status)}: '
-        f"<strong>{escape(_status_label(data.statusschaal, status))}</strong> "
-        f"(markering van de school: ‘{escape(status.markering)}’)</p>"
-        f"{status_scale(data.statusschaal, status)}"
+        f"{marking}"
         f'<p class="sop-label">{escape(columns.huidige_situatie)}:</p>'
         f'<div class="sop-situatie">{text_block(indicator.huidige_situatie)}</div>'
         "</section>"
@@ -463,7 +674,7 @@ def basic_support(data: schema.Basisondersteuning, level: int = 2) -> str:
             blocks = []
             if group.kop:
                 blocks.append(f'<p class="sop-subkop"><strong>{escape(group.kop)}</strong></p>')
-            blocks += [indicator_details(indicator, data, level + 1) for indicator in group.indicatoren]
+            blocks += [indicator_details(indicator, data, domain, level + 1) for indicator in group.indicatoren]
             parts.append("".join(blocks))
     return "\n\n".join(parts)
 
@@ -486,13 +697,13 @@ def _plan_cells(row: schema.Aanpak, columns: schema.StappenplanKolommen) -> str:
 
 
 def level_table(level: schema.Niveau, columns: schema.StappenplanKolommen) -> str:
-    title = f"Niveau {level.niveau}: {level.naam}"
+    title = level.title
     head = "<tr>" + "".join(
         f'<th scope="col">{escape(label)}</th>'
         for label in (columns.situatie, columns.acties, columns.documenten, columns.betrokkenen, columns.planning)
     ) + "</tr>"
     rows = [
-        f'<tr class="sop-aanpak"><th scope="row">{level.niveau}<br>{escape(level.naam)}</th>'
+        f'<tr class="sop-aanpak"><th scope="row">{escape(level.niveau)}<br>{escape(level.naam)}</th>'
         f"{_plan_cells(level.aanpak, columns)}</tr>"
     ]
     rows += [
@@ -500,13 +711,13 @@ def level_table(level: schema.Niveau, columns: schema.StappenplanKolommen) -> st
         for row in level.situaties
     ]
     body = f"<tbody>{''.join(rows)}</tbody>"
-    return _table(title, head, body, "sop-tabel--stappenplan", f"tabel-niveau-{level.niveau}")
+    return _table(title, head, body, "sop-tabel--stappenplan", f"tabel-{level.anchor}")
 
 
 def support_plan(data: schema.Stappenplan, heading_level: int = 2) -> str:
     parts = [text_block(data.toelichting)] if data.toelichting else []
     for level in data.niveaus:
-        parts.append(heading(heading_level, f"Niveau {level.niveau}: {level.naam}", f"niveau-{level.niveau}"))
+        parts.append(heading(heading_level, level.title, level.anchor))
         parts.append(level_table(level, data.kolommen))
     return "\n\n".join(parts)
 
@@ -569,13 +780,7 @@ def abbreviate(html: str, glossary: dict[str, str]) -> str:
 NAME_WITHHELD = "naam niet gepubliceerd"
 
 
-def name_key(name: str) -> str:
-    """A name compared without regard to case or extra spaces, so a withheld name
-    stays withheld however a data file happens to spell its spacing."""
-    return " ".join(name.split()).casefold()
-
-
-def shown_names(names: list[str], hidden: frozenset[str]) -> list[str]:
+def shown_names(names: list[str | None], hidden: frozenset[str]) -> list[str]:
     """Names as the site shows them: withheld ones replaced by a neutral phrase."""
     keys = {name_key(name) for name in hidden}
     return [NAME_WITHHELD if name_key(name) in keys else name for name in names]
@@ -585,8 +790,8 @@ def level_summaries(plan: schema.Stappenplan, summaries: list[str], plan_page: s
     """Markdown: each level of the stappenplan with its plain-language sentence and a link."""
     lines = []
     for level, summary in zip(plan.niveaus, summaries):
-        title = escape_markdown(f"Niveau {level.niveau}: {level.naam}")
-        lines.append(f"{level.niveau}. [**{title}**]({plan_page}#niveau-{level.niveau}). {escape_markdown(summary)}")
+        title = escape_markdown(level.title)
+        lines.append(f"- [**{title}**]({plan_page}#{level.anchor}). {escape_markdown(summary)}")
     return "\n".join(lines)
 
 
@@ -595,9 +800,8 @@ def contact_points(profile, hidden: frozenset[str]) -> str:
     items = []
     for point in profile.in_het_kort.aanspreekpunten:
         names = ", ".join(escape(name) for name in shown_names(profile.contacts(point), hidden))
-        items.append(
-            f"<dt>{escape(point.wie)}: {names}</dt><dd>{escape(point.uitleg)}</dd>"
-        )
+        who = f"{escape(point.wie)}: {names}" if names else escape(point.wie)
+        items.append(f"<dt>{who}</dt><dd>{escape(point.uitleg)}</dd>")
     return f'<dl class="sop-aanspreekpunten">{"".join(items)}</dl>'
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
 
-from . import schema
+from . import names, schema
 
 Problem = tuple[tuple, str]
 
@@ -26,8 +26,18 @@ def _duplicates(entries: Iterable[tuple[tuple, str]], what: str) -> Iterator[Pro
 
 
 def _expertise(data: schema.Expertise) -> Iterator[Problem]:
+    for index, person in enumerate(data.medewerkers):
+        if (person.naam is None) == (person.groep is None):
+            yield ("medewerkers", index), (
+                "geef bij elke medewerker precies één van 'naam' (één persoon) of 'groep' "
+                "(meer mensen zonder naam, bijvoorbeeld '18 groepsleerkrachten')"
+            )
     yield from _duplicates(
-        ((("medewerkers", index, "naam"), person.naam) for index, person in enumerate(data.medewerkers)),
+        (
+            (("medewerkers", index, "naam"), person.naam)
+            for index, person in enumerate(data.medewerkers)
+            if person.naam
+        ),
         "naam",
     )
 
@@ -49,11 +59,23 @@ def _aantallen(data: schema.Aantallen) -> Iterator[Problem]:
             "schooljaar",
         )
         for index, (earlier, later) in enumerate(zip(years, years[1:]), start=1):
-            if int(later[:4]) != int(earlier[:4]) + 1:
-                yield (
-                    ("tabellen", t, "schooljaren", index),
-                    f"de schooljaren moeten op elkaar aansluiten, maar na '{earlier}' komt '{later}'",
+            step = int(later[:4]) - int(earlier[:4])
+            if step <= 0:
+                yield ("tabellen", t, "schooljaren", index), (
+                    f"zet de schooljaren van oud naar nieuw: na '{earlier}' komt hier '{later}'"
                 )
+            elif step > 1 and not table.schooljaren_met_gaten:
+                yield ("tabellen", t, "schooljaren", index), (
+                    f"de schooljaren moeten op elkaar aansluiten, maar na '{earlier}' komt '{later}'; "
+                    "ontbreken er echt cijfers over de jaren ertussen, zet dan "
+                    "'schooljaren_met_gaten: true' bij deze tabel"
+                )
+        units = {table.unit(row) for row in table.rows}
+        if table.rijen_tellen_op and len(units) > 1:
+            yield ("tabellen", t, "rijen_tellen_op"), (
+                "rijen met verschillende eenheden kunnen niet worden opgeteld; "
+                "zet 'rijen_tellen_op: false' of geef alle rijen dezelfde eenheid"
+            )
         for g, group in enumerate(table.groepen):
             for r, row in enumerate(group.rijen):
                 path = ("tabellen", t, "groepen", g, "rijen", r, "aantallen")
@@ -62,40 +84,79 @@ def _aantallen(data: schema.Aantallen) -> Iterator[Problem]:
                 if missing:
                     yield path, (
                         f"bij '{row.categorie}' ontbreekt een aantal voor "
-                        f"{', '.join(missing)}; elke rij heeft één aantal per schooljaar"
+                        f"{', '.join(missing)}; elke rij heeft één aantal per schooljaar "
+                        "(schrijf null als de school het aantal niet heeft gemeld)"
                     )
                 for year in extra:
                     yield path + (year,), (
                         f"bij '{row.categorie}' staat een aantal voor {year}, maar dat "
                         f"schooljaar staat niet bij 'schooljaren' van deze tabel"
                     )
+                if table.unit(row) is not None:
+                    continue
+                for year, value in row.aantallen.items():
+                    if isinstance(value, float):
+                        yield path + (year,), (
+                            f"bij '{row.categorie}' staat {value}, maar een aantal leerlingen is een "
+                            "heel getal; gaat het om een percentage of gemiddelde, geef de tabel of "
+                            "de rij dan een 'eenheid', bijvoorbeeld eenheid: '%'"
+                        )
+
+
+def _scale(scale: schema.Statusschaal, path: tuple) -> Iterator[Problem]:
+    if scale.koppen and len(scale.koppen) != scale.kolommen:
+        yield path + ("koppen",), (
+            f"er staan {len(scale.koppen)} koppen, maar de statusschaal heeft {scale.kolommen} "
+            "kolommen; geef elke kolom één kop, of laat 'koppen' weg als de bron ze niet noemt"
+        )
 
 
 def _basisondersteuning(data: schema.Basisondersteuning) -> Iterator[Problem]:
     ids = []
-    columns = len(data.statusschaal)
+    if data.statusschaal:
+        yield from _scale(data.statusschaal, ("statusschaal",))
     for d, domain in enumerate(data.domeinen):
         ids.append((("domeinen", d, "id"), domain.id))
+        if domain.statusschaal:
+            yield from _scale(domain.statusschaal, ("domeinen", d, "statusschaal"))
+        scale = data.scale(domain)
+        if scale is None and not domain.zonder_status:
+            yield ("domeinen", d), (
+                f"bij '{domain.titel}' ontbreekt een statusschaal: zet 'statusschaal' bovenaan het "
+                "bestand of bij dit domein, of 'zonder_status: true' als dit domein alleen beschrijft"
+            )
         for g, group in enumerate(domain.groepen):
             for i, indicator in enumerate(group.indicatoren):
                 path = ("domeinen", d, "groepen", g, "indicatoren", i)
                 ids.append((path + ("id",), indicator.id))
-                if indicator.status.kolom > columns:
+                status = indicator.status
+                if domain.zonder_status and status:
+                    yield path + ("status",), (
+                        f"het domein '{domain.titel}' staat op 'zonder_status: true', dus hier hoort "
+                        "geen status; haal de status weg of zet zonder_status op false"
+                    )
+                elif scale and status is None:
+                    yield path, "hier ontbreekt de 'status' (met 'kolom' en 'markering')"
+                elif scale and status.kolom > scale.kolommen:
                     yield path + ("status", "kolom"), (
-                        f"kolom {indicator.status.kolom} bestaat niet; de statusschaal heeft "
-                        f"{columns} kolommen (1 tot en met {columns})"
+                        f"kolom {status.kolom} bestaat niet; de statusschaal heeft "
+                        f"{scale.kolommen} kolommen (1 tot en met {scale.kolommen})"
                     )
     yield from _duplicates(ids, "id")
 
 
 def _stappenplan(data: schema.Stappenplan) -> Iterator[Problem]:
-    for expected, level in enumerate(data.niveaus, start=1):
-        if level.niveau != expected:
-            yield ("niveaus", expected - 1, "niveau"), (
-                "de niveaus moeten 1, 2, 3 … zonder gaten en op volgorde staan; "
-                f"hier verwacht: niveau {expected}, gevonden: niveau {level.niveau}"
+    # A level's label gives its anchor (niveau-3a): two labels that read alike would share one.
+    first: dict[str, str] = {}
+    for index, level in enumerate(data.niveaus):
+        if level.anchor in first:
+            earlier = first[level.anchor]
+            alike = "staat al eerder" if earlier == level.niveau else f"lijkt te veel op niveau '{earlier}'"
+            yield ("niveaus", index, "niveau"), (
+                f"niveau '{level.niveau}' {alike} in het stappenplan; geef elk niveau een eigen "
+                "nummer of naam (bijvoorbeeld 3A en 3B)"
             )
-            return
+        first.setdefault(level.anchor, level.niveau)
 
 
 def _begrippen(data: schema.Begrippen) -> Iterator[Problem]:
@@ -152,13 +213,14 @@ FileProblem = tuple[str, tuple, str]
 
 def across_files(profile) -> Iterator[FileProblem]:
     """Problems that only show when files are read together; (file stem, path, message)."""
-    known = profile.all_names()
+    known = {names.name_key(name) for name in profile.all_names()}
     for index, name in enumerate(profile.instellingen.namen_verbergen):
-        if name not in known:
+        if names.name_key(name) not in known:
             yield "instellingen", ("namen_verbergen", index), (
                 f"'{name}' staat niet in expertise.yml, sociale-veiligheid.yml of "
                 "externe-deskundigen.yml; schrijf de naam precies zoals daar"
             )
+    yield from _hidden_names_in_text(profile)
     levels = len(profile.stappenplan.niveaus)
     summaries = len(profile.in_het_kort.niveaus)
     if summaries != levels:
@@ -168,11 +230,65 @@ def across_files(profile) -> Iterator[FileProblem]:
         )
     for index, point in enumerate(profile.in_het_kort.aanspreekpunten):
         path = ("aanspreekpunten", index)
-        if (point.functie is None) == (point.rol is None):
+        if point.functie is not None and point.rol is not None:
             yield "in-het-kort", path, (
-                f"bij '{point.wie}' hoort precies één van 'functie' (uit expertise.yml) of "
+                f"bij '{point.wie}' hoort hooguit één van 'functie' (uit expertise.yml) of "
                 "'rol' (uit sociale-veiligheid.yml of externe-deskundigen.yml)"
             )
-        elif not profile.contacts(point):
+        elif (point.functie or point.rol) and not profile.contacts(point):
             source = f"functie '{point.functie}'" if point.functie else f"rol '{point.rol}'"
             yield "in-het-kort", path, f"bij '{point.wie}': niemand heeft de {source}"
+
+
+def _strings(value, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """Every text in a validated model, with its path in the data file."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for field in type(value).model_fields:
+            yield from _strings(getattr(value, field), path + (field,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+
+
+# Where a name stands as a name: the site and the exports replace it there.
+_NAME_FIELDS = {(schema.Medewerker, "naam"), (schema.Rol, "namen")}
+
+
+def _hidden_names_in_text(profile) -> Iterator[FileProblem]:
+    """A withheld name inside free text would be published: only a person can rewrite it."""
+    hidden = profile.hidden_names()
+    if not hidden:
+        return
+    from .profile import DATA_FILES
+
+    for stem, model in DATA_FILES.items():
+        if model is schema.Instellingen:
+            continue
+        data = getattr(profile, stem.replace("-", "_"))
+        for path, text in _strings(data, ()):
+            if _is_name_field(data, path):
+                continue
+            name = names.find_name(text, hidden)
+            if name:
+                yield stem, path, (
+                    f"hier staat de naam '{name}', die volgens instellingen.yml niet gepubliceerd "
+                    "mag worden; alleen namen in de lijst met medewerkers en bij rollen worden "
+                    "vanzelf weggelaten, dus herschrijf deze tekst zonder de naam"
+                )
+
+
+def _is_name_field(data, path: tuple) -> bool:
+    node = data
+    for step in path:
+        if isinstance(node, BaseModel) and isinstance(step, str):
+            if (type(node), step) in _NAME_FIELDS:
+                return True
+            node = getattr(node, step)
+        else:
+            node = node[step]
+    return False

@@ -9,13 +9,41 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 Text = Annotated[str, Field(min_length=1)]
 OptionalText = Text | None
 Count = Annotated[int, Field(ge=0)]
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("hier past maar één regel tekst; haal de regelovergang weg")
+    return value
+
+
+# A label, title or name: shown in headings, table headers and links, so one line.
+Label = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
+OptionalLabel = Label | None
+
+
+def _plain_name(value: str) -> str:
+    """Refuse invisible and direction-changing characters in a person's name: they make
+    a name look like another, so a withheld name could slip through."""
+    _one_line(value)
+    for character in value:
+        if unicodedata.category(character) in ("Cc", "Cf"):
+            raise ValueError(
+                f"de naam bevat een onzichtbaar teken (U+{ord(character):04X}), vaak meegekopieerd "
+                "uit Word of een pdf; typ de naam opnieuw"
+            )
+    return value
+
+
+PersonName = Annotated[str, Field(min_length=1), AfterValidator(_plain_name)]
 
 
 def _shaped(pattern: str, problem: str, check=None):
@@ -36,12 +64,31 @@ Slug = _shaped(
     "'{value}' is geen geldige id; gebruik alleen kleine letters, cijfers en streepjes, "
     "bijvoorbeeld 'op-protocol-dyslexie'",
 )
-SchoolYear = _shaped(
-    r"[0-9]{4}/[0-9]{4}",
-    "'{value}' is geen geldig schooljaar; schrijf het als twee opeenvolgende jaren met een "
-    "schuine streep, bijvoorbeeld '2023/2024'",
-    check=lambda value: int(value[5:]) == int(value[:4]) + 1,
-)
+_SCHOOL_YEAR = r"[0-9]{4}/[0-9]{4}"
+# Other ways a school year is written in real profiles: 2011-2012, 2011 - 2012, 2011/12, '11-'12.
+_OTHER_YEAR_SPELLING = re.compile(r"[’']?([0-9]{2}|[0-9]{4}) ?[-–/] ?[’']?([0-9]{2}|[0-9]{4})")
+
+
+def _school_year(value: str) -> str:
+    if re.fullmatch(_SCHOOL_YEAR, value) and int(value[5:]) == int(value[:4]) + 1:
+        return value
+    other = _OTHER_YEAR_SPELLING.fullmatch(value.strip())
+    first, second = (int(other.group(1)), int(other.group(2))) if other else (0, 0)
+    first += 2000 if first < 100 else 0
+    if other and not re.fullmatch(_SCHOOL_YEAR, value) and second in (first + 1, (first + 1) % 100):
+        raise ValueError(
+            f"schrijf het schooljaar '{value}' als '{first}/{first + 1}': vier cijfers, een "
+            "schuine streep en het volgende jaar, zodat alle schooljaren hetzelfde geschreven zijn"
+        )
+    raise ValueError(
+        f"'{value}' is geen geldig schooljaar; schrijf het als twee opeenvolgende jaren met een "
+        "schuine streep, bijvoorbeeld '2023/2024'"
+    )
+
+
+SchoolYear = Annotated[
+    str, AfterValidator(_school_year), Field(json_schema_extra={"pattern": f"^{_SCHOOL_YEAR}$"})
+]
 
 
 class Model(BaseModel):
@@ -53,22 +100,36 @@ class Model(BaseModel):
 
 Postcode = _shaped(r"[0-9]{4} ?[A-Z]{2}", "'{value}' is geen Nederlandse postcode; schrijf bijvoorbeeld '1234AB' of '1234 AB'")
 Brinnummer = _shaped(
-    r"[0-9]{2}[A-Z]{2}", "'{value}' is geen brinnummer; dat is twee cijfers en twee hoofdletters, zoals '12AB'"
+    r"[0-9]{2}[A-Z]{2}([0-9]{2})?",
+    "'{value}' is geen brinnummer; dat is twee cijfers en twee hoofdletters, zoals '12AB', "
+    "eventueel met het vestigingsnummer erachter, zoals '12AB01'",
 )
 Telefoon = _shaped(r"\+?[0-9][0-9 \-]{8,14}[0-9]", "'{value}' is geen telefoonnummer; schrijf bijvoorbeeld '020-1234567'")
 Email = _shaped(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "'{value}' is geen e-mailadres; schrijf bijvoorbeeld 'info@school.nl'")
 Website = _shaped(r"https?://\S+", "'{value}' is geen volledig webadres; begin met https:// of http://")
 
 
-class School(Model):
-    naam: Text
-    straat_en_huisnummer: Text
+class Vestiging(Model):
+    """A location of the school besides its main address."""
+
+    naam: Label
+    straat_en_huisnummer: Label
     postcode: Postcode
-    plaats: Text
+    plaats: Label
+    brinnummer: Brinnummer | None = None
+    telefoon: Telefoon | None = None
+
+
+class School(Model):
+    naam: Label
+    straat_en_huisnummer: Label
+    postcode: Postcode
+    plaats: Label
     brinnummer: Brinnummer
     telefoon: Telefoon
     email: Email
     website: Website
+    vestigingen: list[Vestiging] = []
 
 
 # --- tekstblokken ---------------------------------------------------------
@@ -83,7 +144,7 @@ class WaardeEnTrots(Model):
 
 
 class Concept(Model):
-    naam: Text
+    naam: Label
     aangekruist: bool
     toelichting: OptionalText = None
 
@@ -122,6 +183,8 @@ class Ondersteuningsstructuur(Model):
     zicht_op_ontwikkeling: Annotated[list[Text], Field(min_length=1)]
     gesprekkencyclus_intern: Gesprekkencyclus
     gesprekkencyclus_ouders: Gesprekkencyclus
+    # The school's own name for its steps of care, e.g. 'De 1-zorgroute'.
+    zorgroute_titel: Label
     zorgroute: Annotated[list[Text], Field(min_length=1)]
 
 
@@ -129,32 +192,43 @@ class Ondersteuningsstructuur(Model):
 
 
 class ExpertiseKolommen(Model):
-    naam: Text
-    functie: Text
-    focusgebied: Text
+    naam: Label
+    functie: Label
+    focusgebied: Label
 
 
 class Medewerker(Model):
-    naam: Text
+    """One person by name, or a group the school does not name ('18 groepsleerkrachten');
+    exactly one of the two (checked in rules.py)."""
+
+    naam: PersonName | None = None
+    groep: OptionalLabel = None
     functie: Annotated[list[Text], Field(min_length=1)]
-    focusgebied: Annotated[list[Text], Field(min_length=1)]
+    # Absent when the school gives no focus area: nothing is made up.
+    focusgebied: list[Text] = []
 
 
 class Expertise(Model):
-    titel: Text
+    titel: Label
     kolommen: ExpertiseKolommen
     medewerkers: Annotated[list[Medewerker], Field(min_length=1)]
 
 
 class Rol(Model):
-    rol: Text
+    rol: Label
     toelichting: OptionalText = None
-    # Empty list: the source leaves the role unfilled; the site says so.
-    namen: list[Text]
+    # Neither names nor an organisation: the source leaves the role unfilled; the site says so.
+    namen: list[PersonName] = []
+    # A role filled by an organisation or a team rather than a named person.
+    organisatie: OptionalLabel = None
+
+    @property
+    def filled(self) -> bool:
+        return bool(self.namen or self.organisatie)
 
 
 class Rollen(Model):
-    titel: Text
+    titel: Label
     rollen: Annotated[list[Rol], Field(min_length=1)]
 
 
@@ -169,26 +243,66 @@ class ExterneDeskundigen(Model):
 # --- aantallen.yml --------------------------------------------------------
 
 
+# A number in a table: a count of pupils, or with a unit (%, an average) any number;
+# null when the school did not report it (checked per unit in rules.py).
+def _value(value):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(
+            "moet een getal in cijfers zijn (zonder aanhalingstekens), of null als de school het "
+            f"niet heeft gemeld; hier staat '{value}'"
+        )
+    if value < 0:
+        raise ValueError(f"moet 0 of meer zijn, maar hier staat {value}")
+    return value
+
+
+Value = Annotated[
+    int | float | None,
+    PlainValidator(_value),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "number", "minimum": 0}, {"type": "null"}]}),
+]
+
+
 class Rij(Model):
-    categorie: Text
-    aantallen: dict[SchoolYear, Count]
+    categorie: Label
+    aantallen: dict[SchoolYear, Value]
+    # This row's unit, when it differs from the table's.
+    eenheid: OptionalLabel = None
+    toelichting: OptionalText = None
 
 
 class Groep(Model):
-    kop: OptionalText = None
+    kop: OptionalLabel = None
     rijen: Annotated[list[Rij], Field(min_length=1)]
 
 
 class Tabel(Model):
     id: Slug
-    titel: Text
-    rijkop: Text
+    titel: Label
+    rijkop: Label
+    # Each pupil counts in one row only: only then a total and a stacked chart make sense.
+    rijen_tellen_op: bool
+    # No unit: whole counts of pupils. Otherwise e.g. '%' or 'gemiddelde score'.
+    eenheid: OptionalLabel = None
     schooljaren: Annotated[list[SchoolYear], Field(min_length=1)]
+    # The school reports some years and not the ones between: the gap is shown.
+    schooljaren_met_gaten: bool = False
     groepen: Annotated[list[Groep], Field(min_length=1)]
+    toelichting: OptionalText = None
 
     @property
     def rows(self) -> list[Rij]:
         return [row for group in self.groepen for row in group.rijen]
+
+    def unit(self, row: Rij) -> str | None:
+        return row.eenheid or self.eenheid
+
+    @property
+    def counts(self) -> bool:
+        """Whole counts of pupils in every row: small-number masking applies."""
+        return all(self.unit(row) is None for row in self.rows)
 
 
 class Aantallen(Model):
@@ -199,31 +313,45 @@ class Aantallen(Model):
 
 
 class BasisKolommen(Model):
-    indicator: Text
-    huidige_situatie: Text
-    status: Text
+    indicator: Label
+    huidige_situatie: Label
+    status: Label
+
+
+class Statusschaal(Model):
+    """The status columns of the grid: how many, and their headings when the school gave them."""
+
+    kolommen: Annotated[int, Field(ge=1)]
+    # Left to right, one per column; empty when the source has no headings.
+    koppen: list[Label] = []
 
 
 class Status(Model):
     kolom: Annotated[int, Field(ge=1)]
-    markering: Text
+    markering: Label
 
 
 class Indicator(Model):
     id: Slug
     indicator: Text
     huidige_situatie: Text
-    status: Status
+    # Absent in a domain 'zonder_status' (descriptive only).
+    status: Status | None = None
 
 
 class IndicatorGroep(Model):
-    kop: OptionalText = None
+    kop: OptionalLabel = None
     indicatoren: Annotated[list[Indicator], Field(min_length=1)]
 
 
 class Domein(Model):
     id: Slug
-    titel: Text
+    titel: Label
+    # This domain's own scale and assessor, when they differ from the file's.
+    statusschaal: Statusschaal | None = None
+    beoordeeld_door: OptionalLabel = None
+    # Only a description per indicator, no status.
+    zonder_status: bool = False
     groepen: Annotated[list[IndicatorGroep], Field(min_length=1)]
 
     @property
@@ -233,19 +361,29 @@ class Domein(Model):
 
 class Basisondersteuning(Model):
     kolommen: BasisKolommen
-    statusschaal: Annotated[list[Text], Field(min_length=2)]
+    # Who set the markings: the school itself, an audit by the samenwerkingsverband, ...
+    beoordeeld_door: Label
+    # The school's own words above the grid, if any.
+    inleiding: OptionalText = None
+    statusschaal: Statusschaal | None = None
     domeinen: Annotated[list[Domein], Field(min_length=1)]
+
+    def scale(self, domain: Domein) -> Statusschaal | None:
+        return None if domain.zonder_status else (domain.statusschaal or self.statusschaal)
+
+    def assessor(self, domain: Domein) -> str:
+        return domain.beoordeeld_door or self.beoordeeld_door
 
 
 # --- stappenplan.yml ------------------------------------------------------
 
 
 class StappenplanKolommen(Model):
-    situatie: Text
-    acties: Text
-    documenten: Text
-    betrokkenen: Text
-    planning: Text
+    situatie: Label
+    acties: Label
+    documenten: Label
+    betrokkenen: Label
+    planning: Label
 
 
 class Aanpak(Model):
@@ -259,11 +397,30 @@ class Situatie(Aanpak):
     situatie: Text
 
 
+def _level_label(value):
+    # 'niveau: 1' is read as a number, 'niveau: 3A' as text: both are labels.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+LevelLabel = Annotated[
+    Label, BeforeValidator(_level_label), WithJsonSchema({"type": ["string", "integer"]})
+]
+
+
 class Niveau(Model):
-    niveau: Annotated[int, Field(ge=1)]
-    naam: Text
+    # Text, in list order: levels may start at 0 or have sub-levels such as '3A'.
+    niveau: LevelLabel
+    naam: Label
     aanpak: Aanpak
     situaties: Annotated[list[Situatie], Field(min_length=1)]
+
+    @property
+    def anchor(self) -> str:
+        return "niveau-" + (re.sub(r"[^a-z0-9]+", "-", self.niveau.lower()).strip("-") or "x")
+
+    @property
+    def title(self) -> str:
+        return f"Niveau {self.niveau}: {self.naam}"
 
 
 class Stappenplan(Model):
@@ -276,7 +433,7 @@ class Stappenplan(Model):
 
 
 class Begrip(Model):
-    afkorting: Text
+    afkorting: Label
     volledig: OptionalText = None
     uitleg: Text
     # Other spellings in the source (Kiva, KIVA) that get the same explanation.
@@ -305,7 +462,7 @@ class KleineAantallen(Model):
 
 class Instellingen(Model):
     namen_tonen: bool
-    namen_verbergen: list[Text]
+    namen_verbergen: list[PersonName]
     kleine_aantallen: KleineAantallen
 
     @property
@@ -317,9 +474,10 @@ class Instellingen(Model):
 
 
 class Aanspreekpunt(Model):
-    wie: Text
+    wie: Label
     uitleg: Text
-    # Exactly one of these says where the names come from (checked in rules.py).
+    # At most one of these says where the names come from (checked in rules.py);
+    # neither for a contact the school describes without a name ('de leerkracht').
     functie: OptionalText = None
     rol: OptionalText = None
 

@@ -30,11 +30,22 @@ from .opendata import (
     check_threshold,
     hidden_set,
     is_hidden,
-    mask_count,
     published_fields,
 )
 from .profile import Profile
-from .render import CHECKED, NAME_WITHHELD, NOT_CHECKED, NOT_FILLED_IN, dutch_date
+from .render import (
+    CHECKED,
+    NAME_WITHHELD,
+    NOT_CHECKED,
+    NOT_FILLED_IN,
+    status_text,
+    dutch_date,
+    missing_headings_notes,
+    missing_years,
+    role_holders,
+    roster_label,
+    shown_count,
+)
 
 LANGUAGE = "nl-NL"
 DOCUMENT_TITLE = "Schoolondersteuningsprofiel"
@@ -108,7 +119,7 @@ def _summary(profile: Profile, hidden: frozenset[str]) -> Iterator[Block]:
     yield Heading(3, "Hulp in stappen")
     yield Items(
         tuple(
-            f"Niveau {level.niveau}: {level.naam}. {sentence}"
+            f"{level.title}. {sentence}"
             for level, sentence in zip(profile.stappenplan.niveaus, summary.niveaus)
         ),
     )
@@ -126,16 +137,25 @@ def _introduction(profile: Profile) -> Iterator[Block]:
     yield Heading(2, "Inleiding")
     yield Text(profile.inleiding.tekst)
     yield Heading(2, "Contactgegevens")
-    for label, value in (
-        ("Naam", school.naam),
-        ("Straat en huisnummer", school.straat_en_huisnummer),
-        ("Postcode en plaats", f"{school.postcode} {school.plaats}"),
-        ("Brinnummer", school.brinnummer),
-        ("Telefoonnummer", school.telefoon),
-        ("E-mailadres", school.email),
-        ("Website", school.website),
-    ):
-        yield Labelled(label, value)
+    yield Labelled("Naam", school.naam)
+    yield from _address(school)
+    yield Labelled("E-mailadres", school.email)
+    yield Labelled("Website", school.website)
+    if school.vestigingen:
+        yield Heading(3, "Vestigingen")
+        for location in school.vestigingen:
+            yield Strong(location.naam)
+            yield from _address(location)
+
+
+def _address(place) -> Iterator[Block]:
+    """Address, BRIN and phone of the school or one of its locations, as on the site."""
+    yield Labelled("Straat en huisnummer", place.straat_en_huisnummer)
+    yield Labelled("Postcode en plaats", f"{place.postcode} {place.plaats}")
+    if place.brinnummer:
+        yield Labelled("Brinnummer", place.brinnummer)
+    if place.telefoon:
+        yield Labelled("Telefoonnummer", place.telefoon)
 
 
 def _formal_status(profile: Profile) -> Iterator[Block]:
@@ -207,7 +227,7 @@ def _cycle(cycle: schema.Gesprekkencyclus) -> Iterator[Block]:
 def _roles_table(roles: schema.Rollen, hidden: frozenset[str]) -> Table:
     rows = []
     for role in roles.rollen:
-        names = ", ".join(_name(name, hidden) for name in role.namen) or NOT_FILLED_IN
+        names = role_holders(role, hidden) or NOT_FILLED_IN
         # The explanation is kept even for an unfilled role: it is a fact too.
         rows.append((role.rol, f"{role.toelichting}: {names}" if role.toelichting else names))
     return Table(("Rol", "Naam"), tuple(rows))
@@ -222,7 +242,7 @@ def _support_structure(profile: Profile, hidden: frozenset[str]) -> Iterator[Blo
     yield from _cycle(data.gesprekkencyclus_intern)
     yield Heading(3, "Gesprekkencyclus ouders")
     yield from _cycle(data.gesprekkencyclus_ouders)
-    yield Heading(3, "Zorgroute")
+    yield Heading(3, data.zorgroute_titel)
     yield Items(tuple(data.zorgroute), numbered=True)
 
     expertise = profile.expertise
@@ -231,7 +251,7 @@ def _support_structure(profile: Profile, hidden: frozenset[str]) -> Iterator[Blo
     yield Table(
         (columns.naam, columns.functie, columns.focusgebied),
         tuple(
-            (_name(person.naam, hidden), tuple(person.functie), tuple(person.focusgebied))
+            (roster_label(person, hidden), tuple(person.functie), tuple(person.focusgebied))
             for person in expertise.medewerkers
         ),
     )
@@ -247,38 +267,55 @@ def _facts(profile: Profile, threshold: int | None) -> Iterator[Block]:
     for table in profile.aantallen.tabellen:
         yield Heading(3, table.titel)
         rows: list[Union[tuple[Cell, ...], str]] = []
+        missing = missing_years(table)
+        if missing:
+            yield Text(f"Over {', '.join(missing)} staan geen cijfers in het profiel.")
         for group in table.groepen:
             if group.kop:
                 rows.append(group.kop)
             for row in group.rijen:
+                category = f"{row.categorie} ({row.toelichting})" if row.toelichting else row.categorie
                 rows.append((
-                    row.categorie,
-                    *(str(mask_count(row.aantallen[year], threshold)) for year in table.schooljaren),
+                    category,
+                    *(shown_count(row.aantallen[year], threshold, table.unit(row)) for year in table.schooljaren),
                 ))
         yield Table((table.rijkop, *table.schooljaren), tuple(rows))
+        if table.toelichting:
+            yield Text(table.toelichting)
 
 
 def _basic_support(profile: Profile) -> Iterator[Block]:
     data = profile.basisondersteuning
     columns = data.kolommen
     yield Heading(2, "Basisondersteuning")
-    # The full scale, so the reader knows where a chosen status stands.
-    yield Text(f"Mogelijke waarden voor ‘{columns.status}’, in de volgorde van de kolommen:")
-    yield Items(tuple(data.statusschaal), numbered=True)
+    if data.inleiding:
+        yield Text(data.inleiding)
+    for note in missing_headings_notes(data):
+        yield Text(note)
     for domain in data.domeinen:
         yield Heading(3, domain.titel)
+        scale = data.scale(domain)
+        if scale:
+            yield Text(f"Beoordeeld door {data.assessor(domain)}.")
+            if scale.koppen:
+                # The full scale, so the reader knows where a marking stands.
+                yield Text(f"Mogelijke waarden voor ‘{columns.status}’, in de volgorde van de kolommen:")
+                yield Items(tuple(scale.koppen), numbered=True)
         for group in domain.groepen:
             if group.kop:
                 yield Strong(group.kop)
+            header = (columns.indicator, columns.status, columns.huidige_situatie) if scale else (
+                columns.indicator, columns.huidige_situatie)
             yield Table(
-                (columns.indicator, columns.status, columns.huidige_situatie),
+                header,
                 tuple(
                     (
                         indicator.indicator,
-                        f"{data.statusschaal[indicator.status.kolom - 1]} "
-                        f"(markering van de school: ‘{indicator.status.markering}’)",
+                        f"‘{indicator.status.markering}’ ({status_text(scale, indicator.status)})",
                         indicator.huidige_situatie,
                     )
+                    if scale
+                    else (indicator.indicator, indicator.huidige_situatie)
                     for indicator in group.indicatoren
                 ),
                 running_text=True,
@@ -297,7 +334,7 @@ def _support_plan(profile: Profile) -> Iterator[Block]:
     if data.toelichting:
         yield Text(data.toelichting)
     for level in data.niveaus:
-        title = f"Niveau {level.niveau}: {level.naam}"
+        title = level.title
         yield Heading(3, title)
         rows = [(title, *_plan_cells(level.aanpak))]
         rows += [(row.situatie, *_plan_cells(row)) for row in level.situaties]

@@ -60,7 +60,7 @@ def test_roles_table_marks_unfilled_roles_and_escapes():
 
 def test_statistics_table_one_column_per_year_in_order():
     table = schema.Tabel(
-        id="test", titel="Uitstroom", rijkop="Aantal", schooljaren=["2030/2031", "2031/2032"],
+        id="test", titel="Uitstroom", rijkop="Aantal", rijen_tellen_op=True, schooljaren=["2030/2031", "2031/2032"],
         groepen=[schema.Groep(kop="Groep", rijen=[
             schema.Rij(categorie="A", aantallen={"2031/2032": 7, "2030/2031": 3}),
         ])],
@@ -72,10 +72,18 @@ def test_statistics_table_one_column_per_year_in_order():
     assert 'colspan="3"' in html and 'id="tabel-test"' in html
 
 
-def test_status_scale_marks_the_chosen_column():
-    html = render.status_scale(["a", "b", "c"], schema.Status(kolom=2, markering="X"))
-    assert re.findall(r"<li[^>]*>(.*?)</li>", html)[1].startswith("<strong>b</strong>")
+def test_status_scale_marks_the_chosen_column_with_the_schools_own_word():
+    html = render.status_scale(schema.Statusschaal(kolommen=3, koppen=["a", "b", "c"]),
+                               schema.Status(kolom=2, markering="X"))
+    assert re.findall(r"<li[^>]*>(.*?)</li>", html)[1] == "<strong>b: ‘X’</strong>"
     assert html.count("sop-schaal__gekozen") == 1
+
+
+def test_status_scale_without_headings_invents_none():
+    html = render.status_scale(schema.Statusschaal(kolommen=4), schema.Status(kolom=3, markering="geborgd"))
+    items = re.findall(r"<li[^>]*>(.*?)</li>", html)
+    assert len(items) == 4 and items[2] == "<strong>‘geborgd’</strong>"
+    assert all("sop-verborgen" in item for index, item in enumerate(items) if index != 2)
 
 
 def test_support_plan_levels_are_headings_with_tables():

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from sop import schema, schoolgids
 from sop.opendata import HiddenNameError, published_fields
 from sop.profile import Profile
-from sop.render import NAME_WITHHELD, NOT_FILLED_IN
+from sop.render import NAME_WITHHELD, NOT_FILLED_IN, status_text
 from sop.schoolgids import profile_docx, profile_markdown
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -50,7 +50,11 @@ def docx_text(document) -> str:
 
 # Fields that are no fact for a reader: anchors for the site, and lookup keys
 # whose target (a roster function, a role) is shown in its own place.
-NOT_SHOWN = {"id", "functie@Aanspreekpunt", "rol@Aanspreekpunt"}
+NOT_SHOWN = {
+    "id", "functie@Aanspreekpunt", "rol@Aanspreekpunt",
+    # How a table or domain is drawn, not a fact: shown by its effect (totals, gaps, no status).
+    "rijen_tellen_op@Tabel", "schooljaren_met_gaten@Tabel", "zonder_status@Domein",
+}
 
 
 def facts(value: Any, path: str = "", owner: str = "") -> Iterator[tuple[str, str, Any]]:
@@ -73,6 +77,8 @@ def facts(value: Any, path: str = "", owner: str = "") -> Iterator[tuple[str, st
         yield path, f"bool@{owner}", value
     elif isinstance(value, int):
         yield path, f"int@{owner}", value
+    elif isinstance(value, float):
+        yield path, f"float@{owner}", value
     elif isinstance(value, str):
         yield path, "text", value
     elif value is not None:
@@ -88,7 +94,9 @@ def data_lines(text: str) -> list[str]:
 def assert_every_fact(profile: Profile, text: str) -> None:
     """Every text of the data, and every number, choice and level, is in `text`."""
     text = norm(text)
-    checked_kinds = {"text", "int@Rij", "int@Niveau", "int@Status", "bool@Concept", "date@FormeleStatus"}
+    checked_kinds = {
+        "text", "int@Rij", "float@Rij", "int@Status", "int@Statusschaal", "bool@Concept", "date@FormeleStatus",
+    }
     missing = []
     for name in published_fields():
         for path, kind, value in facts(getattr(profile, name), name):
@@ -110,11 +118,14 @@ def assert_every_fact(profile: Profile, text: str) -> None:
     data = profile.basisondersteuning
     for domain in data.domeinen:
         for indicator in domain.indicatoren:
-            label = data.statusschaal[indicator.status.kolom - 1]
+            scale = data.scale(domain)
+            if not scale:
+                continue
+            label = status_text(scale, indicator.status)
             # The status right after its own indicator, so it cannot belong to another.
             assert re.search(
                 re.escape(norm(indicator.indicator)) + r"\W{0,3}(" + re.escape(data.kolommen.status)
-                + r":? )?" + re.escape(f"{label} (markering van de school: ‘{indicator.status.markering}’)"),
+                + r":? )?" + re.escape(f"‘{indicator.status.markering}’ ({label})"),
                 text,
             ), indicator.id
 
@@ -354,8 +365,11 @@ def test_docx_every_indicator_with_its_status(word):
     rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     for domain in data.domeinen:
         for indicator in domain.indicatoren:
-            label = data.statusschaal[indicator.status.kolom - 1]
-            assert [indicator.indicator, f"{label} (markering van de school: ‘{indicator.status.markering}’)",
+            scale = data.scale(domain)
+            if not scale:
+                continue
+            label = status_text(scale, indicator.status)
+            assert [indicator.indicator, f"‘{indicator.status.markering}’ ({label})",
                     "\n".join(data_lines(indicator.huidige_situatie))] in rows, indicator.id
 
 
@@ -396,10 +410,13 @@ def test_docx_is_dutch_with_title_and_author(word):
 
 
 def test_docx_numbered_lists_each_start_at_one(word):
-    document, _ = word
+    document, school = word
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
     num_ids = {p._p.pPr.numPr.numId.val for p in numbered}
-    assert len(num_ids) == 2  # the zorgroute and the status scale
+    data = school.basisondersteuning
+    scales = [data.scale(domain) for domain in data.domeinen if data.scale(domain)]
+    # The zorgroute, and the headings of each status scale that has them.
+    assert len(num_ids) == 1 + sum(1 for scale in scales if scale.koppen)
     numbering = document.part.numbering_part.element
     for num_id in num_ids:
         start = numbering.num_having_numId(num_id).find(f"{W}lvlOverride/{W}startOverride")
