@@ -158,7 +158,7 @@ def _scrub(model: Any, dumped: Any, hidden: frozenset[str], threshold: int | Non
     its type (Medewerker, Rol, Rij) wherever a data file puts it.
     """
     if isinstance(model, BaseModel):
-        if isinstance(model, schema.Medewerker) and is_hidden(model.naam, hidden):
+        if isinstance(model, schema.Medewerker) and model.naam and is_hidden(model.naam, hidden):
             dumped["naam"] = None
         if isinstance(model, schema.Rol):
             dumped["namen"] = [None if is_hidden(name, hidden) else name for name in model.namen]

@@ -356,8 +356,7 @@ def _nice_ceiling(value: float) -> tuple[float, float]:
 
 
 def _ticks(top: float, step: float) -> list[int | float]:
-    count = round(top / step)
-    return [step * index if isinstance(step, float) else step * index for index in range(count + 1)]
+    return [step * index for index in range(round(top / step) + 1)]
 
 
 def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
@@ -389,8 +388,16 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
     if all(isinstance(value, int) for value in reported):
         highest = int(math.ceil(highest))
     top, step = _nice_ceiling(highest)
-    # A narrow drawing, so its text stays legible when a phone scales it down.
-    width, chart_height, left, bottom, upper = 420, 280, 40, 44, 24
+    tick_unit = "%" if unit == "%" else None
+
+    def tick_label(tick) -> str:
+        return with_unit(format_number(round(tick, 6) if isinstance(tick, float) else tick), tick_unit)
+
+    ticks = _ticks(top, step)
+    # A narrow drawing, so its text stays legible when a phone scales it down; the
+    # left margin fits the longest axis label.
+    width, chart_height, bottom, upper = 420, 280, 44, 24
+    left = max(36, 12 + 9 * max(len(tick_label(tick)) for tick in ticks))
     plot = chart_height - bottom - upper
     band = (width - left - 8) / len(slots)
     bar = band * (0.55 if stacked else 0.8)
@@ -405,12 +412,12 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
         'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         '<rect width="3" height="6" class="sop-grafiek__arcering"/></pattern></defs>',
     ]
-    for tick in _ticks(top, step):
+    for tick in ticks:
         y = upper + plot - tick * scale
         parts.append(
             f'<line x1="{left}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}" class="sop-grafiek__lijn"/>'
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="sop-grafiek__tekst">'
-            f"{escape(with_unit(format_number(round(tick, 6) if isinstance(tick, float) else tick), '%' if unit == '%' else None))}</text>"
+            f"{escape(tick_label(tick))}</text>"
         )
 
     def rect(x: float, y: float, bar_width: float, value, series: int) -> str:

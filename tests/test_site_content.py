@@ -192,7 +192,7 @@ def test_indicator_groups_and_overview(site, profile):
                 assert group.kop in text_of(article)
         for indicator in domain.indicatoren:
             expected = ([render.status_text(scale, indicator.status), indicator.status.markering]
-                        if scale else ["geen status"])
+                        if scale else ["geen status", ""])
             assert overview[indicator.indicator] == expected
 
 
