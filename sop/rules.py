@@ -125,16 +125,19 @@ def _basisondersteuning(data: schema.Basisondersteuning) -> Iterator[Problem]:
                 f"bij '{domain.titel}' ontbreekt een statusschaal: zet 'statusschaal' bovenaan het "
                 "bestand of bij dit domein, of 'zonder_status: true' als dit domein alleen beschrijft"
             )
+        marked_anyway = False  # one message per domain, not one per indicator
         for g, group in enumerate(domain.groepen):
             for i, indicator in enumerate(group.indicatoren):
                 path = ("domeinen", d, "groepen", g, "indicatoren", i)
                 ids.append((path + ("id",), indicator.id))
                 status = indicator.status
                 if domain.zonder_status and status:
-                    yield path + ("status",), (
-                        f"het domein '{domain.titel}' staat op 'zonder_status: true', dus hier hoort "
-                        "geen status; haal de status weg of zet zonder_status op false"
-                    )
+                    if not marked_anyway:
+                        yield path + ("status",), (
+                            f"het domein '{domain.titel}' staat op 'zonder_status: true', dus hier hoort "
+                            "geen status; haal de status weg of zet zonder_status op false"
+                        )
+                    marked_anyway = True
                 elif scale and status is None:
                     yield path, "hier ontbreekt de 'status' (met 'kolom' en 'markering')"
                 elif scale and status.kolom > scale.kolommen:
@@ -275,8 +278,9 @@ def _hidden_names_in_text(profile) -> Iterator[FileProblem]:
                 continue
             name = names.find_name(text, hidden)
             if name:
+                field = next((f"'{step}': " for step in reversed(path) if isinstance(step, str)), "")
                 yield stem, path, (
-                    f"hier staat de naam '{name}', die volgens instellingen.yml niet gepubliceerd "
+                    f"{field}hier staat de naam '{name}', die volgens instellingen.yml niet gepubliceerd "
                     "mag worden; alleen namen in de lijst met medewerkers en bij rollen worden "
                     "vanzelf weggelaten, dus herschrijf deze tekst zonder de naam"
                 )
