@@ -22,7 +22,6 @@ from pathlib import Path
 from mkdocs import utils
 from mkdocs.__main__ import cli
 from mkdocs.commands import serve as mkdocs_serve
-from mkdocs.exceptions import Abort
 # The clock of MkDocs' live reload: an error page polls it like a built page does.
 from mkdocs.livereload import _timestamp
 
@@ -74,10 +73,10 @@ class Collect(logging.Handler):
             self.messages.append(message)
 
 
-def error_page(title: str, explanation: str, message: str, epoch: int) -> str:
+def error_page(title: str, explanation: str, messages: list[str], epoch: int) -> str:
     """A page in the browser instead of the site; it reloads after the next build."""
     # Escaped: the messages quote the files' own text.
-    lines = "\n".join(f"<li>{html.escape(line)}</li>" for line in message.splitlines() if line.strip())
+    items = "\n".join(f"<li>{html.escape(message.strip())}</li>" for message in messages if message.strip())
     return f"""<!doctype html>
 <html lang="nl">
 <head>
@@ -102,7 +101,7 @@ def error_page(title: str, explanation: str, message: str, epoch: int) -> str:
 <h1>{html.escape(title)}</h1>
 <p>{html.escape(explanation)}</p>
 <ul>
-{lines}
+{items}
 </ul>
 <p>Deze pagina ververst vanzelf zodra de fout is verholpen en u het bestand hebt opgeslagen.
 De melding staat ook in het venster waarin <code>make serve</code> draait.</p>
@@ -125,11 +124,11 @@ De melding staat ook in het venster waarin <code>make serve</code> draait.</p>
 """
 
 
-def show_error(site_dir: str, title: str, explanation: str, message: str) -> None:
+def show_error(site_dir: str, title: str, explanation: str, messages: list[str]) -> None:
     """Replace the served site by the error page, at every address."""
     utils.clean_directory(site_dir)
     # A build later than this one is newer than this number.
-    page = error_page(title, explanation, message, _timestamp())
+    page = error_page(title, explanation, messages, _timestamp())
     for name in ("index.html", "404.html"):  # 404.html: MkDocs serves it for every other address
         Path(site_dir, name).write_text(page, encoding="utf-8")
 
@@ -146,16 +145,17 @@ def build_or_show_error(config, **kwargs) -> None:
         print(errors.report(), file=sys.stderr)
         print("De browser toont deze melding ook, tot het bestand is verbeterd.", file=sys.stderr)
         show_error(config.site_dir, "Fout in de gegevens", "Er staat een fout in een bestand in data/. "
-                   "Verbeter het bestand op de plek die hieronder staat (bestand:regel:kolom).", errors.report())
+                   "Verbeter het bestand op de plek die hieronder staat (bestand:regel:kolom).",
+                   errors.report().splitlines())
         return
     collect = Collect()
     logging.getLogger("mkdocs").addHandler(collect)
     try:
         build_site(config, **kwargs)
-    except Abort:
+    except SystemExit:  # MkDocs' Abort, and mkdocs-macros' exit on a macro error
         show_error(config.site_dir, "De site kan niet worden gebouwd",
                    "Er ging iets mis bij het maken van de pagina's, bijvoorbeeld in een bestand in docs/.",
-                   "\n".join(collect.messages) or "Zie het venster waarin make serve draait.")
+                   collect.messages or ["Zie het venster waarin make serve draait."])
         print("De site kon niet worden gebouwd; de browser toont de melding tot de fout is verholpen.",
               file=sys.stderr)
     finally:
