@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; it is not for our readers.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check schema bench clean
+.PHONY: serve build test check schema bench clean nieuwe-school
 
 $(BIN)/.installed: requirements.txt
 	@echo "Eerste keer (of requirements.txt is gewijzigd): de Python-pakketten worden"
@@ -46,6 +46,10 @@ check: $(BIN)/.installed
 # Page weight, requests and build time next to a plain Material site (needs Chromium).
 bench: $(BIN)/.installed
 	$(BIN)/python -m sop.bench
+
+# A complete starter data/ for another school (or into MAP=...): never overwrites.
+nieuwe-school: $(BIN)/.installed
+	$(BIN)/python -m sop.starter $(or $(MAP),data)
 
 # Regenerate data/schema/*.json after changing sop/schema.py.
 schema: $(BIN)/.installed

@@ -24,8 +24,9 @@ from sop.publish import DOCUMENT_NAME, OPEN_DATA, SCHOOLGIDS  # noqa: E402
 
 def define_env(env):
     project = Path(env.project_dir)
+    notices = []
     try:
-        profile = load_profile(project / "data")
+        profile = load_profile(project / "data", notices=notices)
     except DataErrors as errors:
         # PluginError stops the build with this text and no traceback.
         raise PluginError(errors.report()) from None
@@ -153,6 +154,9 @@ def define_env(env):
     extra["sop_laatst_gewijzigd"] = {
         page: render.dutch_date(day) for page, day in history.last_changed_per_page(project, page_files).items()
     }
+    for item in notices:
+        # Printed, not logged: a warning in --strict mode would stop publication.
+        print(f"Let op: {item}", file=sys.stderr)
     notice = render.renewal_notice(profile.status, today)
     extra["sop_melding"] = notice[1] if notice else ""
     if notice:

@@ -265,8 +265,12 @@ def validate_document(document: YamlDocument, model: type[BaseModel]) -> tuple[A
     return (None if errors else value), errors
 
 
-def load_profile(data_dir: Path, display_dir: str = "data") -> Profile:
-    """Read and validate every data file; raise DataErrors listing all problems."""
+def load_profile(data_dir: Path, display_dir: str = "data", notices: list[DataError] | None = None) -> Profile:
+    """Read and validate every data file; raise DataErrors listing all problems.
+
+    `notices`, if given, receives what is valid but not yet finished (a text still
+    to fill in, status columns without headings): the site builds, the build says so.
+    """
     values: dict[str, Any] = {}
     documents: dict[str, YamlDocument] = {}
     errors: list[DataError] = []
@@ -293,4 +297,8 @@ def load_profile(data_dir: Path, display_dir: str = "data") -> Profile:
     ]
     if errors:
         raise DataErrors(errors)
+    if notices is not None:
+        notices += sorted(
+            DataError(documents[stem].location(path), message) for stem, path, message in rules.notices(profile)
+        )
     return profile

@@ -296,3 +296,25 @@ def _is_name_field(data, path: tuple) -> bool:
         else:
             node = node[step]
     return False
+
+
+# What the starter (make nieuwe-school) marks as still to be written.
+PLACEHOLDER = "[vul in"
+
+
+def notices(profile) -> Iterator[FileProblem]:
+    """Valid but unfinished: the site is built, and the build says what is missing."""
+    from .profile import DATA_FILES
+
+    for stem in DATA_FILES:
+        for path, text in _strings(getattr(profile, stem.replace("-", "_")), ()):
+            if PLACEHOLDER in text:
+                yield stem, path, f"hier staat nog '{text}'; vul de gegevens van de school in"
+    data = profile.basisondersteuning
+    scales = [("statusschaal",), *(("domeinen", d, "statusschaal") for d in range(len(data.domeinen)))]
+    for path, scale in zip(scales, [data.statusschaal, *(domain.statusschaal for domain in data.domeinen)]):
+        if scale and not scale.koppen and any(data.scale(domain) is scale for domain in data.domeinen):
+            yield "basisondersteuning", path, (
+                f"de {scale.kolommen} statuskolommen hebben geen koppen; de site toont daarom alleen "
+                "de markering en de kolom. Vul 'koppen' in als de school ze kent"
+            )
