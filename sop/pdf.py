@@ -16,6 +16,8 @@ from pathlib import Path
 PDF_NAME = "schoolondersteuningsprofiel.pdf"
 SOURCE_PAGE = Path("volledig-profiel") / "index.html"
 STYLE = Path(__file__).with_name("pdf.css")
+# Series colours of the charts and their legends, as on the site.
+CHART_STYLE = Path(__file__).with_name("pdf-grafiek.css")
 
 
 def article_document(page_html: str) -> str:
@@ -25,9 +27,12 @@ def article_document(page_html: str) -> str:
     if not article:
         raise ValueError("de pagina met het hele profiel heeft geen artikel")
     heading = html.unescape(title.group(1)) if title else ""
+    # WeasyPrint styles an inline SVG only from a <style> inside it: without it the bars are black.
+    chart_style = f"<style>{CHART_STYLE.read_text(encoding='utf-8')}</style>"
+    body = re.sub(r"(<svg\b[^>]*>)", lambda match: match.group(1) + chart_style, article.group(1))
     return (
         '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
-        f"<title>{html.escape(heading)}</title></head><body>{article.group(1)}</body></html>"
+        f"<title>{html.escape(heading)}</title></head><body>{body}</body></html>"
     )
 
 
@@ -50,7 +55,7 @@ def write_pdf(site_dir: Path, cache_dir: Path | None = None) -> Path:
 
     weasyprint.HTML(string=document, base_url=str(site_dir / SOURCE_PAGE)).write_pdf(
         target,
-        stylesheets=[weasyprint.CSS(filename=str(STYLE))],
+        stylesheets=[weasyprint.CSS(filename=str(STYLE)), weasyprint.CSS(filename=str(CHART_STYLE))],
         pdf_variant="pdf/ua-1",
     )
     if cached:
