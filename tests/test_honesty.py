@@ -1,0 +1,71 @@
+"""The site says nothing the school did not say: no ranking word of our own on the
+basisondersteuning page or in its open data, for every fixture school."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SOURCE_DATA, built_copy
+
+from sop.profile import load_profile
+
+TESTS = Path(__file__).parent
+SCHOOLS = {
+    "bron": SOURCE_DATA,
+    "voorbeeldschool": TESTS / "voorbeeldschool" / "data",
+    "de-getijden": TESTS / "scholen" / "de-getijden" / "data",
+}
+
+# Words that rank a school's basisondersteuning. The site may only show one where the
+# school's own data (its marks, headings, texts) has it.
+RANKING_WORDS = [
+    "nog niet aanwezig", "niet aanwezig", "aanwezig", "in ontwikkeling", "ontwikkelpunt", "op orde",
+    "sterk ontwikkeld", "ontwikkeld", "gekozen", "onvoldoende", "voldoende", "matig", "zwak", "sterk",
+    "goed", "zeer goed", "uitstekend", "geborgd", "basiskwaliteit", "niveau bereikt",
+]
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def _has(word: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+@pytest.fixture(scope="module", params=list(SCHOOLS))
+def school(request, tmp_path_factory):
+    data = SCHOOLS[request.param]
+    return load_profile(data), built_copy(tmp_path_factory, data, f"eerlijk-{request.param}")
+
+
+# Where the school's own document is at hand, its basisondersteuning chapter is what
+# it wrote, not our data: (file, first line of the chapter, first line after it).
+SOURCES = {"bron": (TESTS / "bron" / "sop-cbs-vesterhavet.txt", r"\s*5\. ", r"\s*6\. ")}
+
+
+def _chapter(path: Path, start: str, end: str) -> str:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if re.match(start, line))
+    last = next(i for i, line in enumerate(lines) if i > first and re.match(end, line))
+    return "\n".join(lines[first:last])
+
+
+def test_no_ranking_word_the_school_did_not_write(school, request):
+    profile, site = school
+    source = SOURCES.get(request.node.callspec.params["school"])
+    written = _chapter(*source) if source else " ".join(_strings(profile.basisondersteuning.model_dump(mode="json")))
+    page = site.article("basisondersteuning").get_text(" ")
+    published = " ".join(_strings(json.loads(
+        (site.root / "open-data" / "sop.json").read_text(encoding="utf-8"))["basisondersteuning"]))
+    invented = [word for word in RANKING_WORDS if not _has(word, written) and (_has(word, page) or _has(word, published))]
+    assert invented == [], f"woorden die de school niet schreef: {invented}"
