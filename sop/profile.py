@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import rules, schema
+from .datadir import unexpected_entries
 from .errors import DataError, DataErrors, Location
 from .yamlfile import YamlDocument, read_yaml
 
@@ -273,7 +274,7 @@ def load_profile(data_dir: Path, display_dir: str = "data", notices: list[DataEr
     """
     values: dict[str, Any] = {}
     documents: dict[str, YamlDocument] = {}
-    errors: list[DataError] = []
+    errors = unexpected_entries(data_dir, display_dir, DATA_FILES, EXTRA_FILES, EXTRA_DIRS)
     for stem, model in DATA_FILES.items():
         name = f"{display_dir}/{stem}.yml"
         path = data_dir / f"{stem}.yml"
