@@ -1,30 +1,27 @@
-"""`make build`: validate, build into a temporary folder, add the PDF and the
-downloads (open data, schoolgids chapter), and only then replace site/.
+"""`make build`: validate, build into a hidden folder, add the PDF and the
+downloads (open data, schoolgids chapter), and only then swap it in as site/.
 
-A failed build (bad data, broken link) leaves the previous site/ exactly as it was,
-so nothing half-built is ever served or uploaded.
+A failed, stopped or killed build leaves the previous site/ exactly as it was
+(see sitedir.py), so nothing half-built is ever served or uploaded, and no
+failure ends in a Python traceback (see failure.py).
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from .errors import DataErrors
-from .pdf import write_pdf
-from .profile import load_profile
-from .publish import write_downloads
+from .failure import run_guarded, write_log
+from .sitedir import Publication
+
+UNCHANGED = "De site is niet bijgewerkt; de vorige versie in site/ blijft staan."
+PUBLISHED = "De nieuwe versie van de site stond al in site/."
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> int:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    return subprocess.run(command, cwd=project, env=env).returncode
+def mkdocs_command(project: Path, site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
 
 
 def write_robots(site_dir: Path) -> None:
@@ -34,26 +31,55 @@ def write_robots(site_dir: Path) -> None:
     (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n", encoding="utf-8")
 
 
-def build(project: Path, site_dir: Path) -> int:
+def _pdf_is_whole(path: Path) -> bool:
+    with path.open("rb") as pdf:
+        pdf.seek(max(0, path.stat().st_size - 1024))
+        return b"%%EOF" in pdf.read()
+
+
+def _build(project: Path, site_dir: Path, publication: Publication) -> int:
+    # Imported here, not at the top: even a broken installation then gets a
+    # Dutch message from run_guarded instead of a traceback.
+    from .errors import DataErrors
+    from .pdf import PDF_NAME, write_pdf
+    from .profile import load_profile
+    from .publish import write_downloads
+
     try:
         # Validated once here, first: errors print without MkDocs' noise around them.
         profile = load_profile(project / "data")
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory(prefix=".site-", dir=project) as scratch:
-        fresh = Path(scratch) / "site"
-        status = mkdocs_build(project, fresh)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with publication:
+        fresh = publication.fresh
+        status = publication.run(mkdocs_command(project, fresh), cwd=project, env=env)
         if status != 0:
+            if publication.child_details:
+                write_log(project / ".cache", publication.child_details)
             print("De site is niet gebouwd; de vorige versie in site/ blijft staan.", file=sys.stderr)
             return status
-        write_pdf(fresh, project / ".cache" / "pdf")
+        cache = project / ".cache" / "pdf"
+        write_pdf(fresh, cache)
+        if not _pdf_is_whole(fresh / PDF_NAME):
+            # A build killed while caching the PDF left half a file there: render it anew.
+            for cached in cache.glob("*.pdf"):
+                cached.unlink()
+            write_pdf(fresh, cache)
         write_downloads(profile, fresh)
         write_robots(fresh)
-        if site_dir.exists():
-            shutil.rmtree(site_dir)
-        shutil.move(str(fresh), site_dir)
+        publication.commit()
     return 0
+
+
+def build(project: Path, site_dir: Path) -> int:
+    publication = Publication(site_dir)
+    return run_guarded(
+        lambda: _build(project, site_dir, publication),
+        outcome=lambda: PUBLISHED if publication.published else UNCHANGED,
+        log_dir=project / ".cache",
+    )
 
 
 if __name__ == "__main__":

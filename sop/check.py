@@ -6,12 +6,14 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import DataErrors
-from .profile import load_profile
+from .failure import run_guarded
 
 
-def main(project: Path | None = None) -> int:
-    project = project or Path.cwd()
+def _check(project: Path) -> int:
+    # Imported here: even a broken installation gets a Dutch message, not a traceback.
+    from .errors import DataErrors
+    from .profile import load_profile
+
     try:
         load_profile(project / "data")
     except DataErrors as errors:
@@ -23,6 +25,11 @@ def main(project: Path | None = None) -> int:
         return 1
     print("Alle gegevens in data/ zijn in orde.")
     return 0
+
+
+def main(project: Path | None = None) -> int:
+    project = project or Path.cwd()
+    return run_guarded(lambda: _check(project), log_dir=project / ".cache")
 
 
 if __name__ == "__main__":
