@@ -83,3 +83,12 @@ def test_utf8_with_bom_is_fine(tmp_path):
     path = data_dir / "expertise.yml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert load_profile(data_dir).expertise.medewerkers[0].naam == "Carolien Huizing"
+
+
+def test_no_corpus_message_is_english_or_unlocated():
+    # "technische melding" quotes PyYAML's English: every known mistake has a Dutch message.
+    for case in CORPUS:
+        for message in case["meldingen"]:
+            assert "technische melding" not in message, case["naam"]
+            file, line, column, text = message.split(":", 3)
+            assert file.startswith("data/") and line.isdigit() and column.isdigit() and text.strip(), message
