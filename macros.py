@@ -87,15 +87,15 @@ def define_env(env):
             lambda: render.open_data_links(
                 site_root(), profile.aantallen.tabellen, OPEN_DATA, SCHOOLGIDS, DOCUMENT_NAME),
             []),
-        "in_het_kort": (lambda: render.text_block(kort.inleiding), ["in-het-kort"]),
+        "in_het_kort": (lambda: render.summary_paragraphs(kort.inleiding, page_titles()), ["in-het-kort"]),
         "in_het_kort_niveaus": (
-            lambda: render.level_summaries(profile.stappenplan, kort.niveaus, "stappenplan.md"),
+            lambda: render.level_summaries(profile.stappenplan, kort.niveaus, page_titles(), "stappenplan"),
             ["in-het-kort", "stappenplan"]),
         "in_het_kort_grenzen": (
-            lambda: render.introduced_list(kort.grenzen_inleiding, kansen.grenzen),
+            lambda: render.limit_summaries(kort.grenzen_inleiding, kort.grenzen, page_titles()),
             ["in-het-kort", "kansen-en-belemmeringen"]),
         "aanspreekpunten": (
-            lambda: render.contact_points(profile, hidden),
+            lambda: render.contact_points(profile, hidden, page_link, page_titles()),
             ["in-het-kort", "expertise", "sociale-veiligheid", "externe-deskundigen"]),
         "basisondersteuning_overzicht": (
             lambda: render.indicator_overview(profile.basisondersteuning), ["basisondersteuning"]),
@@ -106,6 +106,15 @@ def define_env(env):
         "formele_status": (lambda: render.formal_status(profile.status, today), ["status"]),
         "versiegeschiedenis": (lambda: render.change_log(change_log()), []),
     }
+
+    def page_titles() -> dict[str, str]:
+        """Page name (as in a source reference, 'stappenplan') -> its title in the navigation."""
+        return {source[:-3]: title for entry in env.conf["nav"] or [] for title, source in entry.items()}
+
+    def page_link(ref: str) -> str:
+        """A source reference ('stappenplan#niveau-6') as a link from the page being rendered."""
+        page, _, anchor = ref.partition("#")
+        return f"{site_root()}{'' if page == 'index' else page + '/'}#{anchor}"
 
     def change_log():
         """Per day the changed pages, as (nav title, link from this page)."""

@@ -793,22 +793,71 @@ def shown_names(names: list[str | None], hidden: frozenset[str]) -> list[str]:
     return [NAME_WITHHELD if name_key(name) in keys else name for name in names]
 
 
-def level_summaries(plan: schema.Stappenplan, summaries: list[str], plan_page: str) -> str:
-    """Markdown: each level of the stappenplan with its plain-language sentence and a link."""
+READ_MORE = "Meer hierover"
+
+
+def _page_and_anchor(ref: str) -> tuple[str, str]:
+    page, _, anchor = ref.partition("#")
+    return page, anchor
+
+
+def source_links(refs: list[str], titles: dict[str, str]) -> str:
+    """Markdown links from a summary sentence to the parts of the profile it rests on.
+
+    Markdown, so MkDocs checks every target; `titles` (page -> title) tells a
+    screen reader which page each link opens.
+    """
+    links = []
+    for ref in refs:
+        page, anchor = _page_and_anchor(ref)
+        where = f'<span class="sop-verborgen">: {escape(titles.get(page, page))}</span>'
+        links.append(f"[{READ_MORE}{where}]({page}.md#{anchor})")
+    return " · ".join(links)
+
+
+def summary_paragraphs(statements: list[schema.Samenvatting], titles: dict[str, str]) -> str:
+    """Markdown: each sentence for parents with links to where the profile says it."""
+    return "\n\n".join(
+        f"{escape_markdown(statement.tekst)} ({source_links(statement.bron, titles)})" for statement in statements
+    )
+
+
+def level_summaries(
+    plan: schema.Stappenplan, summaries: list[schema.Samenvatting], titles: dict[str, str], plan_page: str
+) -> str:
+    """Markdown: each level of the stappenplan with its plain-language sentence and its sources."""
     lines = []
     for level, summary in zip(plan.niveaus, summaries):
         title = escape_markdown(level.title)
-        lines.append(f"- [**{title}**]({plan_page}#{level.anchor}). {escape_markdown(summary)}")
+        own = f"{plan_page}#{level.anchor}"
+        others = [ref for ref in summary.bron if ref != own]
+        more = f" ({source_links(others, titles)})" if others else ""
+        lines.append(f"- [**{title}**]({plan_page}.md#{level.anchor}). {escape_markdown(summary.tekst)}{more}")
     return "\n".join(lines)
 
 
-def contact_points(profile, hidden: frozenset[str]) -> str:
-    """Who to talk to first, with names from the roster and the role lists."""
+def limit_summaries(introduction: str, limits: list[schema.Samenvatting], titles: dict[str, str]) -> str:
+    """Markdown: each limit of the school in plain words, its own wording one click away."""
+    lines = [escape_markdown(introduction), ""]
+    lines += [f"- {escape_markdown(limit.tekst)} ({source_links(limit.bron, titles)})" for limit in limits]
+    return "\n".join(lines)
+
+
+def contact_points(profile, hidden: frozenset[str], href, titles: dict[str, str]) -> str:
+    """Who to talk to first, with names from the roster and the role lists.
+
+    `href` turns a source reference ('page#anchor') into a link from this page.
+    """
     items = []
     for point in profile.in_het_kort.aanspreekpunten:
         names = ", ".join(escape(name) for name in shown_names(profile.contacts(point), hidden))
         who = f"{escape(point.wie)}: {names}" if names else escape(point.wie)
-        items.append(f"<dt>{who}</dt><dd>{escape(point.uitleg)}</dd>")
+        links = " · ".join(
+            f'<a href="{escape(href(ref))}">{READ_MORE}<span class="sop-verborgen">: '
+            f"{escape(titles.get(_page_and_anchor(ref)[0], ref))}</span></a>"
+            for ref in point.bron
+        )
+        items.append(f"<dt>{who}</dt><dd>{escape(point.uitleg)} ({links})</dd>")
     return f'<dl class="sop-aanspreekpunten">{"".join(items)}</dl>'
 
 

@@ -231,6 +231,13 @@ def across_files(profile) -> Iterator[FileProblem]:
             f"er staan {summaries} zinnen bij 'niveaus', maar het stappenplan heeft {levels} "
             "niveaus; geef elk niveau precies één zin"
         )
+    limits = len(profile.kansen_en_belemmeringen.grenzen)
+    plain = len(profile.in_het_kort.grenzen)
+    if plain != limits:
+        yield "in-het-kort", ("grenzen",), (
+            f"er staan {plain} zinnen bij 'grenzen', maar kansen-en-belemmeringen.yml noemt {limits} "
+            "grenzen; geef elke grens precies één zin in eenvoudige taal, in dezelfde volgorde"
+        )
     for index, point in enumerate(profile.in_het_kort.aanspreekpunten):
         path = ("aanspreekpunten", index)
         if point.functie is not None and point.rol is not None:

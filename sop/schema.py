@@ -473,9 +473,27 @@ class Instellingen(Model):
 # --- in-het-kort.yml ------------------------------------------------------
 
 
+# Where in the profile a summary sentence comes from: 'page#anchor', e.g.
+# 'stappenplan#niveau-6'. The build fails on a reference that does not resolve.
+SourceRef = _shaped(
+    r"[a-z0-9-]+#[a-z0-9-]+",
+    "'{value}' is geen verwijzing naar een onderdeel; schrijf pagina#onderdeel, "
+    "bijvoorbeeld 'stappenplan#niveau-6' (het deel achter # staat in het adres van dat onderdeel)",
+)
+Sources = Annotated[list[SourceRef], Field(min_length=1)]
+
+
+class Samenvatting(Model):
+    """A sentence for parents and the part(s) of the profile it summarises."""
+
+    tekst: Text
+    bron: Sources
+
+
 class Aanspreekpunt(Model):
     wie: Label
     uitleg: Text
+    bron: Sources
     # At most one of these says where the names come from (checked in rules.py);
     # neither for a contact the school describes without a name ('de leerkracht').
     functie: OptionalText = None
@@ -483,9 +501,12 @@ class Aanspreekpunt(Model):
 
 
 class InHetKort(Model):
-    inleiding: Text
-    niveaus: Annotated[list[Text], Field(min_length=1)]
+    inleiding: Annotated[list[Samenvatting], Field(min_length=1)]
+    # One per level of the stappenplan, in the same order.
+    niveaus: Annotated[list[Samenvatting], Field(min_length=1)]
     grenzen_inleiding: Text
+    # One plain sentence per limit in kansen-en-belemmeringen.yml, in the same order.
+    grenzen: list[Samenvatting]
     aanspreekpunten: Annotated[list[Aanspreekpunt], Field(min_length=1)]
 
 

@@ -115,17 +115,17 @@ def _summary(profile: Profile, hidden: frozenset[str]) -> Iterator[Block]:
     """'In het kort': the plain-language summary for parents, as on the start page."""
     summary = profile.in_het_kort
     yield Heading(2, "In het kort")
-    yield Text(summary.inleiding)
+    yield Text("\n\n".join(statement.tekst for statement in summary.inleiding))
     yield Heading(3, "Hulp in stappen")
     yield Items(
         tuple(
-            f"{level.title}. {sentence}"
+            f"{level.title}. {sentence.tekst}"
             for level, sentence in zip(profile.stappenplan.niveaus, summary.niveaus)
         ),
     )
     yield Heading(3, "Waar de grenzen liggen")
     yield Text(summary.grenzen_inleiding)
-    yield Items(tuple(profile.kansen_en_belemmeringen.grenzen))
+    yield Items(tuple(limit.tekst for limit in summary.grenzen))
     yield Heading(3, "Met wie praat u eerst?")
     for point in summary.aanspreekpunten:
         names = ", ".join(_name(name, hidden) for name in profile.contacts(point))

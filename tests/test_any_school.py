@@ -176,8 +176,8 @@ def test_levels_from_zero_and_sub_levels_keep_list_order_and_anchors(getij, geti
     assert [h["id"] for h in article.select("h2[id^=niveau-]")] == [
         "niveau-0", "niveau-1", "niveau-2", "niveau-3a", "niveau-3b", "niveau-4"]
     assert text(article.select_one("#niveau-3a")).startswith("Niveau 3A: Advies van een specialist")
-    links = [a["href"] for a in getij.article("").select_one("#hulp-in-stappen").find_next_sibling("ul").select("a")]
-    assert links == [f"stappenplan/#{level.anchor}" for level in getij_profile.stappenplan.niveaus]
+    items = getij.article("").select_one("#hulp-in-stappen").find_next_sibling("ul").select("li")
+    assert [li.a["href"] for li in items] == [f"stappenplan/#{level.anchor}" for level in getij_profile.stappenplan.niveaus]
 
 
 # 12. A status scale per domain, a domain without status, and who assessed.

@@ -69,3 +69,30 @@ def test_no_ranking_word_the_school_did_not_write(school, request):
         (site.root / "open-data" / "sop.json").read_text(encoding="utf-8"))["basisondersteuning"]))
     invented = [word for word in RANKING_WORDS if not _has(word, written) and (_has(word, page) or _has(word, published))]
     assert invented == [], f"woorden die de school niet schreef: {invented}"
+
+
+def _references(profile) -> list[str]:
+    summary = profile.in_het_kort
+    statements = [*summary.inleiding, *summary.niveaus, *summary.grenzen, *summary.aanspreekpunten]
+    return [ref for statement in statements for ref in statement.bron]
+
+
+def test_every_summary_sentence_links_to_a_part_of_the_profile_that_exists(school):
+    profile, site = school
+    home = site.article("")
+    hrefs = {a["href"] for a in home.select("a[href]")}
+    for ref in _references(profile):
+        page, anchor = ref.split("#")
+        target = site.page("" if page == "index" else page)
+        assert target.find(id=anchor) is not None, f"{ref} bestaat niet"
+        assert ("#" + anchor if page == "index" else f"{page}/#{anchor}") in hrefs, f"geen link naar {ref}"
+
+
+def test_each_limit_in_plain_words_with_the_schools_wording_one_click_away(school):
+    profile, site = school
+    items = site.article("").select_one("#grenzen-in-het-kort").find_next_sibling("ul").select("li")
+    assert [" ".join(li.get_text(" ").split()) for li in items] == [
+        f"{limit.tekst} ( Meer hierover : Mogelijkheden en grenzen )" for limit in profile.in_het_kort.grenzen]
+    wording = site.article("mogelijkheden-en-grenzen").select_one("#grenzen").find_next_sibling("ul").get_text(" ")
+    for limit in profile.kansen_en_belemmeringen.grenzen:
+        assert " ".join(limit.split()) in " ".join(wording.split())

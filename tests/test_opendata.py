@@ -248,15 +248,26 @@ def read_like_excel(raw: bytes) -> list[list[str]]:
 def test_csv_opens_as_a_dutch_spreadsheet(school, threshold):
     for table in school.aantallen.tabellen:
         rows = read_like_excel(table_csv(table, small_number_threshold=threshold))
-        assert rows[0] == [SUBHEADING_COLUMN, table.rijkop, *table.schooljaren]
+        # A unit column and a note column only when the table has units or notes.
+        units = not table.counts
+        notes = any(row.toelichting for row in table.rows)
+        assert rows[0] == [SUBHEADING_COLUMN, table.rijkop, *(["Eenheid"] if units else []), *table.schooljaren,
+                           *(["Toelichting"] if notes else [])]
+
+        def cell(value, unit):
+            shown = expected_count(value, threshold if unit is None else None)
+            # Empty for an unreported value; a decimal comma for Dutch Excel.
+            return "" if shown is None else str(shown).replace(".", ",")
+
         expected = [
-            [group.kop or "", row.categorie, *(str(expected_count(row.aantallen[y], threshold))
-                                               for y in table.schooljaren)]
+            [group.kop or "", row.categorie, *([table.unit(row) or ""] if units else []),
+             *(cell(row.aantallen[y], table.unit(row)) for y in table.schooljaren),
+             *([row.toelichting or ""] if notes else [])]
             for group in table.groepen
             for row in group.rijen
         ]
         assert rows[1:] == expected
-        assert {len(row) for row in rows} == {len(table.schooljaren) + 2}, "a clean rectangle"
+        assert {len(row) for row in rows} == {len(rows[0])}, "a clean rectangle"
 
 
 def _table(**changes) -> schema.Tabel:
