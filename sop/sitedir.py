@@ -141,8 +141,8 @@ class Publication:
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
             self._lock()
-            self._clean_up_after_killed_builds()
             with self._uninterrupted():
+                self._clean_up_after_killed_builds()
                 self.work = Path(tempfile.mkdtemp(prefix=self.prefix, dir=self.parent))
         except BaseException:
             self.__exit__(*sys.exc_info())
