@@ -22,6 +22,17 @@ from .names import name_key
 NOT_FILLED_IN = "niet ingevuld"
 CHECKED = "aangekruist"
 NOT_CHECKED = "niet aangekruist"
+FILLED_IN = "ingevuld"
+
+
+def concept_state(concept: schema.Concept) -> tuple[str, str, str]:
+    """(symbol, word, css modifier) for a checklist line. A line the school did not tick
+    but wrote text on ('Anders nl. …') is answered by that text, not left unticked."""
+    if concept.aangekruist:
+        return "☑", CHECKED, "ja"
+    if concept.toelichting:
+        return "✎", FILLED_IN, "ingevuld"
+    return "☐", NOT_CHECKED, "nee"
 
 
 def escape(text: str) -> str:
@@ -151,15 +162,14 @@ def contact_details(school: schema.School) -> str:
 def concept_checklist(concepts: list[schema.Concept]) -> str:
     items = []
     for concept in concepts:
-        state = CHECKED if concept.aangekruist else NOT_CHECKED
-        mark = "☑" if concept.aangekruist else "☐"
+        mark, state, modifier = concept_state(concept)
         explanation = (
             f'<div class="sop-toelichting">{text_block(concept.toelichting)}</div>'
             if concept.toelichting
             else ""
         )
         items.append(
-            f'<li class="sop-concept sop-concept--{"ja" if concept.aangekruist else "nee"}">'
+            f'<li class="sop-concept sop-concept--{modifier}">'
             f'<span aria-hidden="true">{mark}</span> {escape(concept.naam)} '
             f'<span class="sop-staat">({state})</span>{explanation}</li>'
         )

@@ -34,10 +34,9 @@ from .opendata import (
 )
 from .profile import Profile
 from .render import (
-    CHECKED,
     NAME_WITHHELD,
-    NOT_CHECKED,
     NOT_FILLED_IN,
+    concept_state,
     status_text,
     dutch_date,
     missing_headings_notes,
@@ -182,7 +181,7 @@ def _education(profile: Profile) -> Iterator[Block]:
     yield Heading(3, "Welk concept de school volgt")
     # A check mark and the word: the state must survive without the symbol font.
     yield Items(tuple(
-        f"{'☑' if item.aangekruist else '☐'} {item.naam} ({CHECKED if item.aangekruist else NOT_CHECKED})"
+        "{0} {2} ({1})".format(*concept_state(item)[:2], item.naam)
         for item in concept.concepten
     ))
     for item in concept.concepten:

@@ -7,7 +7,6 @@ they are gone. The starter passes `make check`, `make build` and `make test`.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 

@@ -121,8 +121,9 @@ def assert_every_fact(profile: Profile, text: str) -> None:
     for level in profile.stappenplan.niveaus:
         assert f"Niveau {level.niveau}: {norm(level.naam)}" in text
     for concept in profile.onderwijsconcept.concepten:
-        state = "☑" if concept.aangekruist else "☐"
-        word = "aangekruist" if concept.aangekruist else "niet aangekruist"
+        # Not ticked but written on ('Anders nl. …'): answered by the school's text.
+        state, word = ("☑", "aangekruist") if concept.aangekruist else (
+            ("✎", "ingevuld") if concept.toelichting else ("☐", "niet aangekruist"))
         assert f"{state} {concept.naam} ({word})" in text
     data = profile.basisondersteuning
     for domain in data.domeinen:
