@@ -207,6 +207,15 @@ def _unclosed_quote(quote: str) -> str:
     )
 
 
+def _quotes_do_not_match(quote: str) -> str:
+    other = "enkele aanhalingstekens ('...')" if quote == '"' else 'dubbele aanhalingstekens ("...")'
+    return (
+        f"de aanhalingstekens op deze regel kloppen niet: de {quote} die hier begint, sluit bij de volgende "
+        f"{quote} op de regel. Haal de overbodige {quote} weg; horen de {quote} bij de tekst, zet de hele "
+        f"tekst dan tussen {other}"
+    )
+
+
 def _unclosed_bracket(bracket: str) -> str:
     if bracket == "{":
         return (
@@ -260,11 +269,7 @@ def _syntax_error(name: str, error: yaml.MarkedYAMLError) -> DataError:
         # A field name that never got its ':'; PyYAML notices only on the next line.
         opened = _opened_at(start)
         if opened in "\"'":
-            return DataError(_location(name, start), (
-                f"de aanhalingstekens op deze regel kloppen niet: de {opened} die hier begint, sluit bij de "
-                f"volgende {opened} op de regel. Haal de overbodige {opened} weg; horen de {opened} bij de tekst, "
-                "zet de hele tekst dan tussen " + ("enkele aanhalingstekens ('...')" if opened == '"' else
-                                                   'dubbele aanhalingstekens ("...")')))
+            return DataError(_location(name, start), _quotes_do_not_match(opened))
         return DataError(_location(name, start), _YAML_PROBLEMS["could not find expected ':'"])
     mark = problem_mark or start
     problem = (error.problem or "").strip()
