@@ -13,6 +13,9 @@ from pathlib import Path
 
 from .errors import DataError, Location
 
+# Not the list of files: that would change every message with each new data file.
+_ONLY = "In data/ horen alleen de gegevensbestanden van het profiel, zoals school.yml en expertise.yml."
+
 
 def unexpected_entries(
     data_dir: Path,
@@ -30,7 +33,6 @@ def unexpected_entries(
     stems = set(data_files)
     expected = {f"{stem}.yml" for stem in stems}
     extra_files, extra_dirs = set(extra_files), set(extra_dirs)
-    allowed = ", ".join(sorted(expected))
     errors = []
     for entry in sorted(data_dir.iterdir()):
         name = entry.name
@@ -44,17 +46,17 @@ def unexpected_entries(
                 continue
             message = (
                 f"de map '{name}' hoort niet in data/ en wordt niet gelezen; zet de gegevens in de "
-                f"bestanden in data/ zelf en verwijder de map. Toegestaan in data/ zijn: {allowed}"
+                f"bestanden in data/ zelf en verwijder de map. {_ONLY}"
             )
         elif name in expected or name in extra_files:
             continue
         else:
-            message = _unknown_file(data_dir, name, stems, allowed)
+            message = _unknown_file(data_dir, name, stems)
         errors.append(DataError(Location(f"{display_dir}/{name}", 1, 1), message))
     return errors
 
 
-def _unknown_file(data_dir: Path, name: str, stems: set[str], allowed: str) -> str:
+def _unknown_file(data_dir: Path, name: str, stems: set[str]) -> str:
     stem, dot, extension = name.rpartition(".")
     if not dot:
         stem, extension = name, ""
@@ -74,10 +76,8 @@ def _unknown_file(data_dir: Path, name: str, stems: set[str], allowed: str) -> s
         rename = " Een gegevensbestand eindigt op .yml, niet op .yaml." if extension.lower() == "yaml" else ""
         return (
             f"onbekend bestand{hint}: de bouw leest het niet, dus wat erin staat komt niet op de site. "
-            f"Zet de gegevens in het bestand waar ze horen en verwijder dit bestand.{rename} "
-            f"Toegestaan in data/ zijn: {allowed}"
+            f"Zet de gegevens in het bestand waar ze horen en verwijder dit bestand.{rename} {_ONLY}"
         )
     return (
-        "dit bestand hoort niet in data/ en wordt niet gelezen; verwijder het of zet het ergens anders. "
-        f"Toegestaan in data/ zijn: {allowed}"
+        f"dit bestand hoort niet in data/ en wordt niet gelezen; verwijder het of zet het ergens anders. {_ONLY}"
     )
