@@ -1,7 +1,17 @@
-"""Shared fixtures: the real site is built once per test run, strictly."""
+"""Shared fixtures.
+
+Two kinds of tests use them:
+- product tests (tests/*.py) check the code on fixture schools under tests/
+  (SCHOOLS below), never on data/, so any school can replace data/;
+- the generic suite (GENERIC_SUITE) checks whatever school is in data/ with
+  checks that hold for every school: it validates, builds, is accessible, and
+  keeps its own published addresses and source text. test_generic_suite.py
+  runs it on a copy of the project with each fixture school as data/.
+"""
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -12,12 +22,46 @@ import pytest
 from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parent.parent
+TESTS = PROJECT / "tests"
 sys.path.insert(0, str(PROJECT))
 
 from sop.profile import Profile, load_profile  # noqa: E402
 
 TEST_REPO_URL = "https://github.com/voorbeeldschool/sop"
 SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop", "overrides")
+
+# The fixture schools every product test runs on. Add a school with one line.
+SCHOOLS = {
+    # CBS Vesterhavet as transcribed from its SOP (frozen: data/ may move on).
+    "bron": TESTS / "bron" / "data",
+    # A made-up school with other years, categories, levels and settings.
+    "voorbeeldschool": TESTS / "voorbeeldschool" / "data",
+    # Everything real profiles contain: locations, roster groups, units, gaps, …
+    "de-getijden": TESTS / "scholen" / "de-getijden" / "data",
+}
+SOURCE_DATA = SCHOOLS["bron"]
+# The text of CBS Vesterhavet's SOP document, for the frozen copy above.
+SOURCE_TEXT = TESTS / "bron" / "sop-cbs-vesterhavet.txt"
+
+# The checks that hold for any school in data/ (paths relative to the project).
+GENERIC_SUITE = ("tests/algemeen", "tests/browser")
+# What a copy needs to run the generic suite besides the site files and data/.
+GENERIC_SUITE_FILES = ("pytest.ini", "tests/conftest.py", *GENERIC_SUITE)
+# Tests in tests/browser that are no generic check of data/, left out when the
+# generic suite runs on a fixture school (on data/ they all run):
+NOT_GENERIC = (
+    # They search for words of CBS Vesterhavet's data ('dyslexie', 'TLV', …),
+    # until they take their search words from the site.
+    "tests/browser/test_browser_search.py",
+    "tests/browser/test_browser_keyboard.py::test_typing_in_search_opens_results_that_a_keyboard_can_follow",
+    "tests/browser/test_browser_axe.py::test_axe_finds_no_violations",
+    # A product test of make serve, on the frozen copy in tests/bron.
+    "tests/browser/test_browser_serve.py",
+)
+
+# Fixture sites are committed on this day, so page dates and the change log
+# (read from git) are known to the tests.
+FIXTURE_COMMIT_DATE = datetime.date(2031, 3, 14)
 
 
 def build_site(project: Path, site_dir: Path, repo_url: str | None = TEST_REPO_URL) -> subprocess.CompletedProcess:
@@ -52,9 +96,54 @@ def copy_project(target: Path, data_dir: Path) -> Path:
     return target
 
 
+def commit_all(project: Path, day: datetime.date = FIXTURE_COMMIT_DATE) -> None:
+    """Make `project` a git repository with everything in one commit on `day`."""
+    stamp = f"{day.isoformat()}T12:00:00+01:00"
+    env = dict(os.environ, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp)
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Testschool"]):
+        subprocess.run(["git", *identity, *command], cwd=project, env=env, check=True, capture_output=True)
+
+
+def copy_with_generic_suite(target: Path, data_dir: Path) -> Path:
+    """A copy of the project with `data_dir` as data/ and the generic suite, ready to run."""
+    copy_project(target, data_dir)
+    for name in GENERIC_SUITE_FILES:
+        source, copy = PROJECT / name, target / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, copy)
+    if not (target / "data" / "schema").exists():
+        # Generated from the code, as `make schema` does after a school replaces data/.
+        subprocess.run([sys.executable, "-m", "sop.jsonschema"], cwd=target, check=True, capture_output=True)
+    # axe-core and friends: installed once, shared.
+    if (PROJECT / "node_modules").exists():
+        (target / "node_modules").symlink_to(PROJECT / "node_modules")
+    return target
+
+
+def run_generic_suite(project: Path, paths: tuple[str, ...] = GENERIC_SUITE) -> subprocess.CompletedProcess:
+    """The generic suite (or `paths` of it) on `project`'s data/, as a separate pytest run."""
+    deselect = [arg for test in NOT_GENERIC for arg in ("--deselect", test)]
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider", *deselect],
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+    )
+
+
 class Site:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, profile: Profile | None = None, name: str = ""):
         self.root = root
+        self.profile = profile  # the data it was built from, when known
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Site({self.name or self.root})"
 
     def page(self, name: str, tooltips: bool = False) -> BeautifulSoup:
         """A built page; without `tooltips`, <abbr> wrappers are removed so text compares as written."""
@@ -70,47 +159,65 @@ class Site:
         return self.page(name, tooltips).select_one("article.md-content__inner")
 
 
+# --- The school in data/: for the generic suite only ---------------------------
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
+    """The site built strictly from data/ (generic suite and browser tests)."""
     site_dir = tmp_path_factory.mktemp("site")
     result = build_site(PROJECT, site_dir)
     assert result.returncode == 0, result.stderr
-    return Site(site_dir)
+    return Site(site_dir, name="data")
 
 
 @pytest.fixture(scope="session")
 def profile() -> Profile:
+    """The validated data/ (generic suite only)."""
     return load_profile(PROJECT / "data")
 
 
-# The data as transcribed from the source SOP (tests/bron/data): tests of the
-# transcription use it, so staff can keep data/ current without breaking them.
-SOURCE_DATA = PROJECT / "tests" / "bron" / "data"
+# --- The fixture schools: for product tests -----------------------------------
+
+def built_copy(tmp_path_factory, data_dir: Path, name: str, history: bool = True) -> Site:
+    """The site built, as make build does, from a copy of the project with `data_dir` as data/.
+
+    With `history`, the copy is one git commit on FIXTURE_COMMIT_DATE.
+    """
+    project = copy_project(tmp_path_factory.mktemp(name), data_dir)
+    if history:
+        commit_all(project)
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return Site(project / "site", load_profile(data_dir), name)
+
+
+@pytest.fixture(scope="session")
+def school_sites(tmp_path_factory):
+    """school_sites(name): the site of fixture school `name`, built once per run."""
+    built: dict[str, Site] = {}
+
+    def get(name: str) -> Site:
+        if name not in built:
+            built[name] = built_copy(tmp_path_factory, SCHOOLS[name], name)
+        return built[name]
+
+    return get
+
+
+@pytest.fixture(scope="module", params=list(SCHOOLS))
+def school_site(request, school_sites) -> Site:
+    """Each fixture school's built site in turn; `.profile` is its data."""
+    return school_sites(request.param)
+
+
+@pytest.fixture(scope="session")
+def source_site(school_sites) -> Site:
+    return school_sites("bron")
 
 
 @pytest.fixture(scope="session")
 def source_profile() -> Profile:
     return load_profile(SOURCE_DATA)
-
-
-def built_copy(tmp_path_factory, data_dir: Path, name: str) -> Site:
-    """The site built, as make build does, from a copy of the project with `data_dir` as data/."""
-    project = copy_project(tmp_path_factory.mktemp(name), data_dir)
-    result = build_site(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return Site(project / "site")
-
-
-@pytest.fixture(scope="session")
-def source_site(tmp_path_factory) -> Site:
-    return built_copy(tmp_path_factory, SOURCE_DATA, "bron")
-
-
-# The real school and the made-up one, for tests that must hold for any school.
-SCHOOLS = {
-    "echte-school": PROJECT / "data",
-    "voorbeeldschool": PROJECT / "tests" / "voorbeeldschool" / "data",
-}
 
 
 @pytest.fixture(scope="module", params=list(SCHOOLS))
@@ -120,4 +227,5 @@ def school(request) -> Profile:
 
 @pytest.fixture(scope="module")
 def real() -> Profile:
-    return load_profile(SCHOOLS["echte-school"])
+    """CBS Vesterhavet, the real school, as frozen in tests/bron/data."""
+    return load_profile(SOURCE_DATA)

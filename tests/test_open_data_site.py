@@ -1,4 +1,8 @@
-"""For the samenwerkingsverband: stable addresses, open data that matches the site, linked data."""
+"""For the samenwerkingsverband: stable addresses, open data that matches the site, linked data.
+
+On the fixture schools; the addresses of the school in data/ are checked by
+tests/algemeen/test_published_addresses.py.
+"""
 
 from __future__ import annotations
 
@@ -6,47 +10,27 @@ import csv
 import io
 import json
 import re
-from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import TEST_REPO_URL
+from algemeen.support import address_problem, read_addresses
+from conftest import SOURCE_DATA, TEST_REPO_URL
 
 from sop import render
 
-ADDRESSES = [line.strip() for line in (Path(__file__).parent / "gepubliceerde-adressen.txt").read_text(
-    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+# The addresses CBS Vesterhavet published, frozen with its data.
+ADDRESSES = read_addresses(SOURCE_DATA / "gepubliceerde-adressen.txt")
 NAV_PAGES = ["", "onderwijs", "mogelijkheden-en-grenzen", "ondersteuning", "feiten-en-cijfers",
              "basisondersteuning", "stappenplan", "begrippen", "volledig-profiel", "over", "toegankelijkheid"]
-
-
-def resolve(site, address: str):
-    """The file behind a published address, following redirect pages like a browser."""
-    path, _, anchor = address.partition("#")
-    target = site.root / path
-    if target.is_dir() or path in ("", "/"):
-        target = (site.root / path.strip("/")) / "index.html"
-    for _ in range(3):
-        if not target.exists():
-            return None, anchor
-        text = target.read_text(encoding="utf-8", errors="replace") if target.suffix == ".html" else ""
-        refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text)
-        if not refresh:
-            return target, anchor
-        target = (target.parent / refresh.group(1)).resolve() / "index.html"
-    return None, anchor
+COMMIT_DAY = "14 maart 2031"  # FIXTURE_COMMIT_DATE, as a reader sees it
 
 
 @pytest.mark.parametrize("address", ADDRESSES)
-def test_published_address_still_works(site, address):
-    target, anchor = resolve(site, address)
-    assert target is not None, f"{address} bestaat niet meer"
-    if anchor:
-        assert re.search(rf'id="{re.escape(anchor)}"', target.read_text(encoding="utf-8")), address
+def test_published_address_still_works(source_site, address):
+    assert address_problem(source_site.root, address) is None
 
 
-def test_every_page_and_anchor_is_in_the_published_list(site):
-    """A new page or section must be added to the list, so it is protected from then on."""
+def test_the_published_list_covers_every_page_and_table():
     listed = set(ADDRESSES)
     for page in NAV_PAGES:
         assert (f"{page}/" if page else "/") in listed
@@ -54,39 +38,94 @@ def test_every_page_and_anchor_is_in_the_published_list(site):
         assert f"feiten-en-cijfers/#tabel-{table}" in listed
 
 
-def test_sop_json_validates_against_its_published_schema(site):
+def redirect(to: str) -> str:
+    return f'<html><head><meta http-equiv="refresh" content="0; url={to}"></head></html>'
+
+
+@pytest.mark.parametrize("address, problem", [
+    ("/", None),
+    ("/#status", None),
+    ("nieuw/", None),  # followed through the redirect
+    ("oud/#status", None),
+    ("data.csv", None),
+    ("weg/", "bestaat niet meer"),
+    ("weg.csv", "bestaat niet meer"),
+    ("/#weg", "#weg niet meer"),
+    ("oud/#weg", "#weg niet meer"),
+    ("kapot/", "bestaat niet meer"),  # a redirect to nowhere
+    ("rond/", "bestaat niet meer"),  # redirects in a circle
+    ("https://school.example/onderwijs/", "geen adres op deze site"),
+    ("onderwijs #concept", "geen adres op deze site"),
+])
+def test_address_problem_names_each_kind_of_broken_address(tmp_path, address, problem):
+    (tmp_path / "index.html").write_text('<h2 id="status">Status</h2>', encoding="utf-8")
+    (tmp_path / "data.csv").write_text("a;b", encoding="utf-8")
+    for name, to in (("nieuw", ".."), ("oud", "../nieuw/"), ("kapot", "../weg/"), ("rond", "../rond/")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(redirect(to), encoding="utf-8")
+    found = address_problem(tmp_path, address)
+    assert (found is None) if problem is None else (problem in found and address in found)
+
+
+def test_sop_json_validates_against_its_published_schema(school_site):
+    site = school_site
     document = json.loads((site.root / "open-data" / "sop.json").read_text(encoding="utf-8"))
     schema = json.loads((site.root / "open-data" / "sop.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(document, schema)
     assert document["schema_version"]
 
 
-def test_tables_rebuilt_from_sop_json_equal_the_html_tables(site):
+def as_read(value, unit: str | None) -> str:
+    """A value from sop.json as the site shows it: masked text as is, null as 'niet bekend'."""
+    if value is None:
+        return "niet bekend"
+    if isinstance(value, str):
+        return value
+    return render.with_unit(render.format_number(value), unit)
+
+
+def test_tables_rebuilt_from_sop_json_equal_the_html_tables(school_site):
+    site = school_site
     document = json.loads((site.root / "open-data" / "sop.json").read_text(encoding="utf-8"))
     article = site.article("feiten-en-cijfers")
     for table in document["aantallen"]["tabellen"]:
-        rebuilt = [[row["categorie"], *(str(row["aantallen"][year]) for year in table["schooljaren"])]
+        rebuilt = [[" ".join(filter(None, (row["categorie"], row.get("toelichting")))),
+                    *(as_read(row["aantallen"][year], row.get("eenheid") or table.get("eenheid"))
+                      for year in table["schooljaren"])]
                    for group in table["groepen"] for row in group["rijen"]]
         html = [[cell.get_text(" ", strip=True) for cell in tr.find_all(["th", "td"])]
                 for tr in article.select(f"#tabel-{table['id']} tbody tr") if not tr.get("class")]
         assert rebuilt == html
 
 
-def test_csv_opens_in_dutch_excel(site, profile):
+def in_excel(value, threshold: int | None) -> str:
+    """A value as the CSV holds it: empty when not reported, '< n' when masked, decimal comma."""
+    if value is None:
+        return ""
+    if threshold and isinstance(value, int) and 0 < value < threshold:
+        return f"< {threshold}"
+    return str(value).replace(".", ",")
+
+
+def test_csv_opens_in_dutch_excel(school_site):
+    site, profile = school_site, school_site.profile
     for table in profile.aantallen.tabellen:
         raw = (site.root / "open-data" / f"{table.id}.csv").read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8
-        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-        assert rows[0][-len(table.schooljaren):] == table.schooljaren
-        for group in table.groepen:
-            for row in group.rijen:
-                match = [r for r in rows if row.categorie in r]
-                threshold = profile.instellingen.small_number_threshold
-                assert match and match[0][-len(table.schooljaren):] == [
-                    render.shown_count(row.aantallen[y], threshold) for y in table.schooljaren]
+        header, *rows = csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";")
+        assert header[1] == table.rijkop
+        columns = [header.index(year) for year in table.schooljaren]
+        assert columns == sorted(columns)  # the years in order
+        threshold = profile.instellingen.small_number_threshold
+        assert [row[1] for row in rows] == [row.categorie for row in table.rows]
+        for cells, row in zip(rows, table.rows):
+            masking = threshold if table.unit(row) is None else None  # never a % or an average
+            assert [cells[column] for column in columns] == [
+                in_excel(row.aantallen[year], masking) for year in table.schooljaren]
 
 
-def test_feiten_page_links_each_tables_downloads(site, profile):
+def test_feiten_page_links_each_tables_downloads(school_site):
+    site, profile = school_site, school_site.profile
     article = site.article("feiten-en-cijfers")
     hrefs = {a["href"] for a in article.select(".sop-downloads a")}
     for table in profile.aantallen.tabellen:
@@ -94,7 +133,8 @@ def test_feiten_page_links_each_tables_downloads(site, profile):
 
 
 @pytest.mark.parametrize("page", NAV_PAGES)
-def test_every_page_has_linked_data_canonical_and_preview(site, profile, page):
+def test_every_page_has_linked_data_canonical_and_preview(school_site, page):
+    site, profile = school_site, school_site.profile
     soup = site.page(page)
     data = json.loads(soup.find("script", type="application/ld+json").string)
     assert data["@type"] == "ElementarySchool"
@@ -107,7 +147,8 @@ def test_every_page_has_linked_data_canonical_and_preview(site, profile, page):
     assert meta["og:url"] == canonical
 
 
-def test_sitemap_lists_every_page_at_the_site_url(site):
+def test_sitemap_lists_every_page_at_the_site_url(school_site):
+    site = school_site
     robots = (site.root / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
@@ -116,26 +157,30 @@ def test_sitemap_lists_every_page_at_the_site_url(site):
 
 
 @pytest.mark.parametrize("page", NAV_PAGES)
-def test_every_page_has_edit_button_date_and_pdf(site, page):
+def test_every_page_has_edit_button_and_last_change(school_site, page):
+    site = school_site
     soup = site.page(page)
     source = "index.md" if page == "" else f"{page}.md"
     edit = soup.find("a", rel="edit")
     assert edit["href"] == f"{TEST_REPO_URL}/edit/main/docs/{source}"
     assert edit["title"] == "Bewerk deze pagina"
     footer = soup.select_one(".sop-paginavoet").get_text(" ", strip=True)
-    assert re.search(r"Laatst gewijzigd: \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|"
-                     r"september|oktober|november|december) \d{4}", footer), page
+    # The fixture's copy is one commit on FIXTURE_COMMIT_DATE.
+    assert f"Laatst gewijzigd: {COMMIT_DAY}" in footer, page
 
 
-def test_data_sections_link_to_their_data_file(site):
+def test_data_sections_link_to_their_data_file(school_site):
+    site = school_site
     links = {a["href"] for a in site.article("ondersteuning").select(".sop-bewerk a")}
     for stem in ("expertise", "sociale-veiligheid", "externe-deskundigen", "ondersteuningsstructuur"):
         assert f"{TEST_REPO_URL}/edit/main/data/{stem}.yml" in links
 
 
-def test_change_log_lists_changed_pages_per_day_without_commit_messages(site):
+def test_change_log_lists_changed_pages_per_day_without_commit_messages(school_site):
+    site = school_site
     entries = site.article("over").select(".sop-geschiedenis li")
-    assert entries and all(re.match(r"\d{1,2} \w+ \d{4}: .+", li.get_text().strip()) for li in entries)
+    assert entries and entries[0].get_text().startswith(f"{COMMIT_DAY}: ")  # the fixture's one commit
+    assert all(re.match(r"\d{1,2} \w+ \d{4}: .+", li.get_text().strip()) for li in entries)
     titles = {"Start", "Onderwijs", "Ondersteuning", "Feiten en cijfers", "Basisondersteuning", "Stappenplan"}
     linked = {a.get_text() for li in entries for a in li.find_all("a")}
     assert titles <= linked
@@ -144,6 +189,7 @@ def test_change_log_lists_changed_pages_per_day_without_commit_messages(site):
         assert text == ", ".join(a.get_text() for a in li.find_all("a"))  # only page names
 
 
-def test_over_page_links_the_staff_guide(site):
+def test_over_page_links_the_staff_guide(school_site):
+    site = school_site
     links = [a["href"] for a in site.article("over").find_all("a")]
     assert f"{TEST_REPO_URL}/blob/main/CONTRIBUTING.md" in links

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from conftest import Site, built_copy
-
-EXAMPLE_DATA = Path(__file__).parent / "voorbeeldschool" / "data"
+from conftest import Site
 
 
 @pytest.fixture(scope="module")
-def other_site(tmp_path_factory) -> Site:
-    return built_copy(tmp_path_factory, EXAMPLE_DATA, "fork")
+def other_site(school_sites) -> Site:
+    return school_sites("voorbeeldschool")
 
 
 def all_text(site: Site) -> str:

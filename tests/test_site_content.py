@@ -1,4 +1,4 @@
-"""The built site shows every item of every data file, in the right place."""
+"""The built site shows every item of every data file, in the right place (for each fixture school)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,8 @@ def table_rows(table) -> list[list[str]]:
     return [[text_of(cell) for cell in row.find_all(["th", "td"])] for row in table.select("tbody tr")]
 
 
-def test_contact_details_on_home_page(site, profile):
+def test_contact_details_on_home_page(school_site):
+    site, profile = school_site, school_site.profile
     contact = site.article("").select_one("#contactgegevens ~ dl.sop-contact")
     shown = text_of(contact)
     school = profile.school
@@ -47,14 +48,16 @@ def test_contact_details_on_home_page(site, profile):
     assert site.page("").title.get_text().endswith(f"Schoolondersteuningsprofiel {school.naam}")
 
 
-def test_introduction_and_vision(site, profile):
+def test_introduction_and_vision(school_site):
+    site, profile = school_site, school_site.profile
     assert_all_lines_on(site, "", profile.inleiding.tekst)
     concept = profile.onderwijsconcept
     assert_all_lines_on(site, "onderwijs", concept.visie, concept.werkwijze,
                         concept.aanpak_op_niveau, concept.extra_ondersteuning)
 
 
-def test_concept_checklist_says_which_applies(site, profile):
+def test_concept_checklist_says_which_applies(school_site):
+    site, profile = school_site, school_site.profile
     items = site.article("onderwijs").select("ul.sop-checklist > li")
     assert len(items) == len(profile.onderwijsconcept.concepten)
     for item, concept in zip(items, profile.onderwijsconcept.concepten):
@@ -65,7 +68,8 @@ def test_concept_checklist_says_which_applies(site, profile):
             assert_all_lines_on(site, "onderwijs", concept.toelichting)
 
 
-def test_possibilities_and_limits_lists(site, profile):
+def test_possibilities_and_limits_lists(school_site):
+    site, profile = school_site, school_site.profile
     data = profile.kansen_en_belemmeringen
     article = site.article("mogelijkheden-en-grenzen")
     for anchor, items in (("sterke-kanten", data.sterke_kanten),
@@ -75,10 +79,11 @@ def test_possibilities_and_limits_lists(site, profile):
         shown = [text_of(li) for li in article.select_one(f"#{anchor} ~ ul").find_all("li")]
         assert shown == items, anchor
     assert_all_lines_on(site, "mogelijkheden-en-grenzen", profile.waarde_en_trots.tekst,
-                        data.meer_informatie, data.plaatsing.inleiding)
+                        data.meer_informatie or "", data.plaatsing.inleiding)
 
 
-def test_support_structure(site, profile):
+def test_support_structure(school_site):
+    site, profile = school_site, school_site.profile
     data = profile.ondersteuningsstructuur
     article = site.article("ondersteuning")
     shown = [text_of(li) for li in article.select_one("#zicht-op-ontwikkeling ~ ul").find_all("li")]
@@ -89,13 +94,15 @@ def test_support_structure(site, profile):
     assert steps == [f"Stap {n}: {step}" for n, step in enumerate(data.zorgroute, start=1)]
 
 
-def test_roster_has_one_row_per_person_with_functions_and_focus(site, profile):
+def test_roster_has_one_row_per_person_with_functions_and_focus(school_site):
+    site, profile = school_site, school_site.profile
     table = site.article("ondersteuning").select_one(".sop-tabel--expertise table")
     rows = table_rows(table)
     assert len(rows) == len(profile.expertise.medewerkers)
     hidden = profile.hidden_names()
     for row, person in zip(rows, profile.expertise.medewerkers):
-        name = render.shown_names([person.naam], hidden)[0]
+        # A named person, or a group the school does not name ('18 groepsleerkrachten').
+        name = render.shown_names([person.naam], hidden)[0] if person.naam else person.groep
         assert row == [name, " ".join(person.functie), " ".join(person.focusgebied)]
 
 
@@ -114,7 +121,8 @@ def test_roster_realigned_as_in_source(source_site, person, functions, focus):
     assert [person, functions, focus] in rows
 
 
-def test_roles_keep_unfilled_ones(site, profile):
+def test_roles_keep_unfilled_ones(school_site):
+    site, profile = school_site, school_site.profile
     article = site.article("ondersteuning")
     groups = [profile.sociale_veiligheid] + list(profile.externe_deskundigen.groepen)
     tables = article.select(".sop-tabel--rollen table")
@@ -124,14 +132,17 @@ def test_roles_keep_unfilled_ones(site, profile):
         rows = table_rows(table)
         assert [row[0] for row in rows] == [role.rol for role in group.rollen]
         for row, role in zip(rows, group.rollen):
-            if role.namen:
-                for name in render.shown_names(role.namen, profile.hidden_names()):
-                    assert name in row[1]
-            else:
-                assert row[1] == "niet ingevuld"
+            for name in render.shown_names(role.namen, profile.hidden_names()):
+                assert name in row[1]
+            if role.organisatie:
+                assert role.organisatie in row[1]
+            if role.toelichting:
+                assert row[1].startswith(normalized(role.toelichting))
+            assert row[1].endswith("niet ingevuld") != role.filled
 
 
-def test_statistics_tables_have_a_column_per_year_and_exact_numbers(site, profile):
+def test_statistics_tables_have_a_column_per_year_and_exact_numbers(school_site):
+    site, profile = school_site, school_site.profile
     article = site.article("feiten-en-cijfers")
     for table_data in profile.aantallen.tabellen:
         table = article.select_one(f"#tabel-{table_data.id}")
@@ -139,11 +150,11 @@ def test_statistics_tables_have_a_column_per_year_and_exact_numbers(site, profil
         header = [normalized(th.get_text()) for th in table.select("thead th")]
         assert header == [table_data.rijkop, *table_data.schooljaren]
         shown = {row[0]: row[1:] for row in table_rows(table) if len(row) > 1}
-        for group in table_data.groepen:
-            for row in group.rijen:
-                threshold = profile.instellingen.small_number_threshold
-                assert shown[row.categorie] == [
-                    render.shown_count(row.aantallen[y], threshold) for y in table_data.schooljaren]
+        threshold = profile.instellingen.small_number_threshold
+        for row in table_data.rows:
+            label = normalized(f"{row.categorie} {row.toelichting or ''}")  # a row's note follows its name
+            assert shown[label] == [render.shown_count(row.aantallen[y], threshold, table_data.unit(row))
+                                    for y in table_data.schooljaren]
 
 
 def test_statistics_match_the_source_figures(source_site):
@@ -158,7 +169,8 @@ def test_statistics_match_the_source_figures(source_site):
     assert cluster2 == ["2", "3", "4", "4", "6", "2"]
 
 
-def test_every_indicator_has_anchor_status_and_description(site, profile):
+def test_every_indicator_has_anchor_status_and_description(school_site):
+    site, profile = school_site, school_site.profile
     data = profile.basisondersteuning
     article = site.article("basisondersteuning")
     for domain in data.domeinen:
@@ -181,7 +193,8 @@ def test_every_indicator_has_anchor_status_and_description(site, profile):
                 assert normalized(line) in text_of(section)
 
 
-def test_indicator_groups_and_overview(site, profile):
+def test_indicator_groups_and_overview(school_site):
+    site, profile = school_site, school_site.profile
     article = site.article("basisondersteuning")
     overview = {row[0]: row[1:] for row in table_rows(article.select_one("#tabel-basisondersteuning"))}
     data = profile.basisondersteuning
@@ -215,7 +228,8 @@ def test_status_column_as_marked_in_the_source(source_site, source_profile, indi
     assert text_of(chosen) == (f"{headings[column - 1]}: " if headings else "") + f"‘{mark}’"
 
 
-def test_stappenplan_levels_in_order_with_all_rows(site, profile):
+def test_stappenplan_levels_in_order_with_all_rows(school_site):
+    site, profile = school_site, school_site.profile
     article = site.article("stappenplan")
     headings = [h["id"] for h in article.select("h2[id^=niveau-]")]
     assert headings == [level.anchor for level in profile.stappenplan.niveaus]
@@ -235,7 +249,8 @@ def test_stappenplan_levels_in_order_with_all_rows(site, profile):
                 assert text_of(cell) == normalized(" ".join(lines_of(value or "")))
 
 
-def test_each_statistics_table_has_a_chart_with_exact_totals_and_a_text_alternative(site, profile):
+def test_each_statistics_table_has_a_chart_with_exact_totals_and_a_text_alternative(school_site):
+    site, profile = school_site, school_site.profile
     article = site.article("feiten-en-cijfers")
     for table in profile.aantallen.tabellen:
         chart = article.select_one(f"#grafiek-{table.id}")
@@ -260,7 +275,8 @@ def test_each_statistics_table_has_a_chart_with_exact_totals_and_a_text_alternat
         assert chart.find_next_sibling("div", class_="sop-tabel").table["id"] == f"tabel-{table.id}"
 
 
-def test_in_het_kort_summarises_levels_limits_and_contacts(site, profile):
+def test_in_het_kort_summarises_levels_limits_and_contacts(school_site):
+    site, profile = school_site, school_site.profile
     article = site.article("")
     summary = text_of(article)
     assert summary.index("In het kort") < summary.index("Contactgegevens")

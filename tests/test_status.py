@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from conftest import build_site, copy_project
-from test_other_school import EXAMPLE_DATA
+from conftest import SCHOOLS, build_site, copy_project
 
 from sop import render, schema
 
@@ -46,7 +45,7 @@ def test_real_school_status_is_not_invented(source_site):
 
 @pytest.mark.parametrize("today, shown", [("2032-01-01", None), ("2034-08-01", "bijna"), ("2035-01-01", "verlopen")])
 def test_site_and_build_show_the_notice(tmp_path, today, shown, monkeypatch):
-    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
+    project = copy_project(tmp_path / "p", SCHOOLS["voorbeeldschool"])
     monkeypatch.setenv("SOP_VANDAAG", today)
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
