@@ -104,6 +104,12 @@ def define_env(env):
         "stappenplan": (lambda niveau=2: render.support_plan(profile.stappenplan, niveau), ["stappenplan"]),
         "begrippenlijst": (lambda: render.glossary_list(profile.begrippen), ["begrippen"]),
         "formele_status": (lambda: render.formal_status(profile.status, today), ["status"]),
+        "toegankelijkheid_verklaring": (
+            lambda: render.accessibility_claim(profile.verklaringen.toegankelijkheid), ["verklaringen"]),
+        "toegankelijkheid_melden": (
+            lambda: render.accessibility_reports(profile.verklaringen.toegankelijkheid), ["verklaringen"]),
+        "controle_wijzigingen": (
+            lambda: render.change_review(profile.verklaringen.controle_wijzigingen), ["verklaringen"]),
         "versiegeschiedenis": (lambda: render.change_log(change_log()), []),
     }
 

@@ -129,13 +129,14 @@ def published_fields() -> list[str]:
     """The Profile fields that are published: all data files except the settings.
 
     instellingen.yml says how to publish, not what the school does, and its
-    list of names to withhold must itself never be published.
+    list of names to withhold must itself never be published; verklaringen.yml
+    is about this website, not part of the school's profile.
     """
     hints = typing.get_type_hints(Profile)
     return [
         field.name
         for field in dataclasses.fields(Profile)
-        if hints[field.name] is not schema.Instellingen
+        if hints[field.name] not in (schema.Instellingen, schema.Verklaringen)
     ]
 
 

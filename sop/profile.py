@@ -33,6 +33,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "in-het-kort": schema.InHetKort,
     "instellingen": schema.Instellingen,
     "status": schema.FormeleStatus,
+    "verklaringen": schema.Verklaringen,
 }
 
 # Files in data/ besides the YAML files above: not part of the profile, read by
@@ -67,6 +68,7 @@ class Profile:
     in_het_kort: schema.InHetKort
     instellingen: schema.Instellingen
     status: schema.FormeleStatus
+    verklaringen: schema.Verklaringen
 
     def all_roles(self) -> list[schema.Rol]:
         return [*self.sociale_veiligheid.rollen, *(r for g in self.externe_deskundigen.groepen for r in g.rollen)]

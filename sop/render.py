@@ -931,6 +931,38 @@ def formal_status(status: schema.FormeleStatus, today: datetime.date) -> str:
     return f'{banner}<dl class="sop-contact sop-status">{items}</dl>'
 
 
+def _or_not_filled(html: str | None) -> str:
+    return html if html else f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
+
+
+def accessibility_claim(statement: schema.Toegankelijkheidsverklaring) -> str:
+    """What the school itself declares about the site's accessibility, and since when."""
+    rows = [
+        ("Verklaring van de school", _or_not_filled(escape(statement.status) if statement.status else None)),
+        ("Laatst gecontroleerd op", _or_not_filled(
+            dutch_date(statement.laatste_controle) if statement.laatste_controle else None)),
+    ]
+    return _definitions(rows)
+
+
+def accessibility_reports(statement: schema.Toegankelijkheidsverklaring) -> str:
+    """Where to report a problem with the site and what the school then does."""
+    contact = statement.contact
+    rows = [
+        ("Melden bij", _or_not_filled(
+            f'<a href="mailto:{escape(contact)}">{escape(contact)}</a>' if contact else None)),
+        ("Wat de school met uw melding doet", _or_not_filled(
+            escape(statement.afhandeling) if statement.afhandeling else None)),
+    ]
+    return _definitions(rows)
+
+
+def change_review(procedure: str | None) -> str:
+    """How the school checks a change before it is published, in its own words."""
+    return _definitions([("Hoe de school een wijziging nakijkt", _or_not_filled(
+        escape(procedure) if procedure else None))])
+
+
 def change_log(days: list[tuple[datetime.date, list[tuple[str, str]]]]) -> str:
     """Per day the pages whose content changed, as (title, link) pairs."""
     if not days:

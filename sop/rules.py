@@ -317,6 +317,18 @@ def notices(profile) -> Iterator[FileProblem]:
         for path, text in _strings(getattr(profile, stem.replace("-", "_")), ()):
             if PLACEHOLDER in text:
                 yield stem, path, f"hier staat nog '{text}'; vul de gegevens van de school in"
+    statements = profile.verklaringen
+    for path, value in (
+        (("toegankelijkheid", "status"), statements.toegankelijkheid.status),
+        (("toegankelijkheid", "laatste_controle"), statements.toegankelijkheid.laatste_controle),
+        (("toegankelijkheid", "contact"), statements.toegankelijkheid.contact),
+        (("toegankelijkheid", "afhandeling"), statements.toegankelijkheid.afhandeling),
+        (("controle_wijzigingen",), statements.controle_wijzigingen),
+    ):
+        if value is None:
+            yield "verklaringen", path, (
+                f"'{path[-1]}' is niet ingevuld; de site zegt hier 'niet ingevuld' tot de school dit bevestigt"
+            )
     data = profile.basisondersteuning
     scales = [("statusschaal",), *(("domeinen", d, "statusschaal") for d in range(len(data.domeinen)))]
     for path, scale in zip(scales, [data.statusschaal, *(domain.statusschaal for domain in data.domeinen)]):

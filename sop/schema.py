@@ -105,8 +105,16 @@ Brinnummer = _shaped(
     "eventueel met het vestigingsnummer erachter, zoals '12AB01'",
 )
 Telefoon = _shaped(r"\+?[0-9][0-9 \-]{8,14}[0-9]", "'{value}' is geen telefoonnummer; schrijf bijvoorbeeld '020-1234567'")
-Email = _shaped(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "'{value}' is geen e-mailadres; schrijf bijvoorbeeld 'info@school.nl'")
-Website = _shaped(r"https?://\S+", "'{value}' is geen volledig webadres; begin met https:// of http://")
+# Only the characters of an ordinary address: it becomes a mailto: link, never anything else.
+Email = _shaped(
+    r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}",
+    "'{value}' is geen e-mailadres; schrijf bijvoorbeeld 'info@school.nl'",
+)
+# No quotes, brackets or braces: an address stays an address in every attribute and template.
+Website = _shaped(
+    r"https?://[A-Za-z0-9\-.]+(:[0-9]+)?(/[^\s\"'<>\\{}|^`]*)?",
+    "'{value}' is geen volledig webadres; begin met https:// of http:// en gebruik geen spaties of aanhalingstekens",
+)
 
 
 class Vestiging(Model):
@@ -508,6 +516,28 @@ class InHetKort(Model):
     # One plain sentence per limit in kansen-en-belemmeringen.yml, in the same order.
     grenzen: list[Samenvatting]
     aanspreekpunten: Annotated[list[Aanspreekpunt], Field(min_length=1)]
+
+
+# --- verklaringen.yml -----------------------------------------------------
+
+
+class Toegankelijkheidsverklaring(Model):
+    """What the school itself states about the site's accessibility: null until it does."""
+
+    # Its claim, e.g. 'voldoet gedeeltelijk aan WCAG 2.2 niveau AA'.
+    status: OptionalText = None
+    laatste_controle: datetime.date | None = None
+    contact: Email | None = None
+    # What happens with a report, e.g. 'We antwoorden binnen vijf werkdagen.'
+    afhandeling: OptionalText = None
+
+
+class Verklaringen(Model):
+    """Statements the site makes on the school's behalf, so the school confirms them."""
+
+    toegankelijkheid: Toegankelijkheidsverklaring
+    # How a change is checked before it is published.
+    controle_wijzigingen: OptionalText = None
 
 
 # --- status.yml -----------------------------------------------------------

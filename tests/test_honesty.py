@@ -96,3 +96,19 @@ def test_each_limit_in_plain_words_with_the_schools_wording_one_click_away(schoo
     wording = site.article("mogelijkheden-en-grenzen").select_one("#grenzen").find_next_sibling("ul").get_text(" ")
     for limit in profile.kansen_en_belemmeringen.grenzen:
         assert " ".join(limit.split()) in " ".join(wording.split())
+
+
+def test_statements_on_the_schools_behalf_come_from_its_data(school):
+    profile, site = school
+    statement = profile.verklaringen.toegankelijkheid
+    claim = " ".join(site.article("toegankelijkheid").get_text(" ").split())
+    for value in (statement.status, statement.contact, statement.afhandeling):
+        assert (value or "niet ingevuld") in claim
+    review = " ".join(site.article("over").select_one("#bijhouden").find_next("dl").get_text(" ").split())
+    assert (profile.verklaringen.controle_wijzigingen or "niet ingevuld") in review
+    # Nothing the school did not confirm: no claim of conformance, no date of ours.
+    if statement.status is None:
+        assert "voldoet" not in claim
+    if statement.laatste_controle is None:
+        stand = site.article("toegankelijkheid").select_one("#stand-van-zaken").find_next("dl").get_text(" ")
+        assert not re.search(r"\b20[0-9]{2}\b", stand) and "niet ingevuld" in stand
