@@ -35,6 +35,10 @@ def concept_state(concept: schema.Concept) -> tuple[str, str, str]:
     return "☐", NOT_CHECKED, "nee"
 
 
+# A newline after <br>: the search index strips tags, and would glue the words of two lines.
+LINE_BREAK = "<br>\n"
+
+
 def escape(text: str) -> str:
     """HTML-escape, and neutralise braces so no template engine can ever run it."""
     return str(_html_escape(text)).replace("{", "&#123;").replace("}", "&#125;")
@@ -64,8 +68,7 @@ def text_block(text: str) -> str:
 
         def flush_run() -> None:
             if run:
-                # A newline after <br>, so the search index doesn't glue the lines' words.
-                parts.append("<p>" + "<br>\n".join(escape(line) for line in run) + "</p>")
+                parts.append("<p>" + LINE_BREAK.join(escape(line) for line in run) + "</p>")
                 run.clear()
 
         def flush_bullets() -> None:
@@ -213,8 +216,8 @@ def expertise_table(expertise: schema.Expertise, hidden: frozenset[str] = frozen
     )
     rows = "".join(
         f'<tr><th scope="row">{escape(roster_label(person, hidden))}</th>'
-        f"<td>{'<br>'.join(escape(item) for item in person.functie)}</td>"
-        f"<td>{'<br>'.join(escape(item) for item in person.focusgebied)}</td></tr>"
+        f"<td>{LINE_BREAK.join(escape(item) for item in person.functie)}</td>"
+        f"<td>{LINE_BREAK.join(escape(item) for item in person.focusgebied)}</td></tr>"
         for person in expertise.medewerkers
     )
     return _table(expertise.titel, head, f"<tbody>{rows}</tbody>", "sop-tabel--expertise")
@@ -344,7 +347,7 @@ def statistics_table(table: schema.Tabel, threshold: int | None = None) -> str:
                 f"{escape(shown_count(row.aantallen[year], threshold, unit))}</td>"
                 for year in years
             )
-            note = f'<span class="sop-rijnoot">{escape(row.toelichting)}</span>' if row.toelichting else ""
+            note = f'\n<span class="sop-rijnoot">{escape(row.toelichting)}</span>' if row.toelichting else ""
             rows.append(f'<tr><th scope="row">{escape(row.categorie)}{note}</th>{cells}</tr>')
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     note = f'<div class="sop-toelichting">{text_block(table.toelichting)}</div>' if table.toelichting else ""
@@ -720,7 +723,7 @@ def level_table(level: schema.Niveau, columns: schema.StappenplanKolommen) -> st
         for label in (columns.situatie, columns.acties, columns.documenten, columns.betrokkenen, columns.planning)
     ) + "</tr>"
     rows = [
-        f'<tr class="sop-aanpak"><th scope="row">{escape(level.niveau)}<br>{escape(level.naam)}</th>'
+        f'<tr class="sop-aanpak"><th scope="row">{escape(level.niveau)}{LINE_BREAK}{escape(level.naam)}</th>'
         f"{_plan_cells(level.aanpak, columns)}</tr>"
     ]
     rows += [

@@ -9,22 +9,21 @@ import json
 import re
 import unicodedata
 import zipfile
-from pathlib import Path
 
 import pytest
-from conftest import Site, built_copy
+from conftest import SCHOOLS, Site
 from pypdf import PdfReader
 
 from sop import render
 from sop.pdf import PDF_NAME
 from sop.profile import load_profile
 
-DATA = Path(__file__).parent / "scholen" / "de-getijden" / "data"
+DATA = SCHOOLS["de-getijden"]
 
 
 @pytest.fixture(scope="module")
-def getij(tmp_path_factory) -> Site:
-    return built_copy(tmp_path_factory, DATA, "getij")
+def getij(school_sites) -> Site:
+    return school_sites("de-getijden")
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SOURCE_DATA, built_copy
-
-from sop.profile import load_profile
-
-TESTS = Path(__file__).parent
-SCHOOLS = {
-    "bron": SOURCE_DATA,
-    "voorbeeldschool": TESTS / "voorbeeldschool" / "data",
-    "de-getijden": TESTS / "scholen" / "de-getijden" / "data",
-}
+from conftest import SOURCE_TEXT
 
 # Words that rank a school's basisondersteuning. The site may only show one where the
 # school's own data (its marks, headings, texts) has it.
@@ -42,15 +33,14 @@ def _has(word: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-@pytest.fixture(scope="module", params=list(SCHOOLS))
-def school(request, tmp_path_factory):
-    data = SCHOOLS[request.param]
-    return load_profile(data), built_copy(tmp_path_factory, data, f"eerlijk-{request.param}")
+@pytest.fixture(scope="module")
+def school(school_site):
+    return school_site.profile, school_site
 
 
 # Where the school's own document is at hand, its basisondersteuning chapter is what
 # it wrote, not our data: (file, first line of the chapter, first line after it).
-SOURCES = {"bron": (TESTS / "bron" / "sop-cbs-vesterhavet.txt", r"\s*5\. ", r"\s*6\. ")}
+SOURCES = {"bron": (SOURCE_TEXT, r"\s*5\. ", r"\s*6\. ")}
 
 
 def _chapter(path: Path, start: str, end: str) -> str:
@@ -62,7 +52,7 @@ def _chapter(path: Path, start: str, end: str) -> str:
 
 def test_no_ranking_word_the_school_did_not_write(school, request):
     profile, site = school
-    source = SOURCES.get(request.node.callspec.params["school"])
+    source = SOURCES.get(request.node.callspec.params["school_site"])
     written = _chapter(*source) if source else " ".join(_strings(profile.basisondersteuning.model_dump(mode="json")))
     page = site.article("basisondersteuning").get_text(" ")
     published = " ".join(_strings(json.loads(
