@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import PROJECT, Site, build_site, copy_project
+from conftest import SOURCE_DATA, Site, build_site, copy_project
 
 INJECTION = "<script>alert(1)</script> {{ config }} {% include 'x' %} | a | b | *nadruk*"
 
 
 def test_broken_anchor_in_a_page_fails_the_strict_build(tmp_path):
-    project = copy_project(tmp_path, PROJECT / "data")
+    project = copy_project(tmp_path, SOURCE_DATA)
     page = project / "docs" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](stappenplan.md#niveau-99)\n", encoding="utf-8")
     result = build_site(project, project / "site")
@@ -17,7 +17,7 @@ def test_broken_anchor_in_a_page_fails_the_strict_build(tmp_path):
 
 
 def test_data_error_stops_the_build_with_the_dutch_message(tmp_path):
-    project = copy_project(tmp_path, PROJECT / "data")
+    project = copy_project(tmp_path, SOURCE_DATA)
     roster = project / "data" / "expertise.yml"
     roster.write_text(roster.read_text(encoding="utf-8").replace("    functie: [ICT-er]\n", ""), encoding="utf-8")
     result = build_site(project, project / "site")
@@ -27,7 +27,7 @@ def test_data_error_stops_the_build_with_the_dutch_message(tmp_path):
 
 
 def test_injected_markup_and_templates_show_as_literal_text(tmp_path):
-    project = copy_project(tmp_path, PROJECT / "data")
+    project = copy_project(tmp_path, SOURCE_DATA)
     data = project / "data"
     for name, old in (("expertise.yml", "Niels Boersma"),
                       ("stappenplan.yml", "Lln indelen op passend niveau"),
@@ -49,7 +49,7 @@ def test_injected_markup_and_templates_show_as_literal_text(tmp_path):
 
 
 def test_a_local_build_without_repository_works_and_has_no_edit_links(tmp_path):
-    project = copy_project(tmp_path, PROJECT / "data")
+    project = copy_project(tmp_path, SOURCE_DATA)
     result = build_site(project, project / "site", repo_url=None)
     assert result.returncode == 0, result.stderr
     home = (project / "site" / "index.html").read_text(encoding="utf-8")

@@ -62,8 +62,11 @@ def test_concept_checklist_says_which_applies(school_site):
     assert len(items) == len(profile.onderwijsconcept.concepten)
     for item, concept in zip(items, profile.onderwijsconcept.concepten):
         text = text_of(item)
-        assert text.startswith(("☑ " if concept.aangekruist else "☐ ") + concept.naam)
-        assert ("(aangekruist)" if concept.aangekruist else "(niet aangekruist)") in text
+        # Not ticked but written on ('Anders nl. …'): the school's text is its answer.
+        mark, word = ("☑", "aangekruist") if concept.aangekruist else (
+            ("✎", "ingevuld") if concept.toelichting else ("☐", "niet aangekruist"))
+        assert text.startswith(f"{mark} {concept.naam}")
+        assert f"({word})" in text
         if concept.toelichting:
             assert_all_lines_on(site, "onderwijs", concept.toelichting)
 
@@ -280,13 +283,14 @@ def test_in_het_kort_summarises_levels_limits_and_contacts(school_site):
     article = site.article("")
     summary = text_of(article)
     assert summary.index("In het kort") < summary.index("Contactgegevens")
-    links = article.select_one("#hulp-in-stappen").find_next_sibling("ul").select("li a")
-    assert [a["href"] for a in links] == [f"stappenplan/#{level.anchor}" for level in profile.stappenplan.niveaus]
-    items = [normalized(a.find_parent("li").get_text()) for a in links]
-    assert items == [f"Niveau {level.niveau}: {level.naam}. {sentence}"
-                     for level, sentence in zip(profile.stappenplan.niveaus, profile.in_het_kort.niveaus)]
-    for limit in profile.kansen_en_belemmeringen.grenzen:
-        assert limit in summary
+    items = article.select_one("#hulp-in-stappen").find_next_sibling("ul").select("li")
+    # Each level's title links to it; its sentence follows.
+    assert [li.a["href"] for li in items] == [f"stappenplan/#{level.anchor}" for level in profile.stappenplan.niveaus]
+    texts = [normalized(li.get_text()) for li in items]
+    for text, level, sentence in zip(texts, profile.stappenplan.niveaus, profile.in_het_kort.niveaus):
+        assert text.startswith(f"Niveau {level.niveau}: {level.naam}. {normalized(sentence.tekst)}")
+    for limit in profile.in_het_kort.grenzen:
+        assert normalized(limit.tekst) in summary
     contacts = text_of(article.select_one("dl.sop-aanspreekpunten"))
     hidden = profile.hidden_names()
     for point in profile.in_het_kort.aanspreekpunten:
@@ -297,5 +301,9 @@ def test_in_het_kort_summarises_levels_limits_and_contacts(school_site):
 
 def test_in_het_kort_names_the_contacts_of_the_source(source_site):
     contacts = text_of(source_site.article("").select_one("dl.sop-aanspreekpunten"))
-    for name in ("Kim van Weeren", "Maaike Ruijken", "Ester van Veen", "Laura Loupatty"):
+    # The class teacher first (gesprekkencyclus ouders), the IB'ers, the vertrouwenspersoon
+    # and the KiVa team for bullying. The consulent is someone the school calls in.
+    assert contacts.startswith("De leerkracht van uw kind")
+    for name in ("Kim van Weeren", "Maaike Ruijken", "Ester van Veen", "Dorine Jongenburger"):
         assert name in contacts
+    assert "Laura Loupatty" not in contacts
