@@ -50,11 +50,6 @@ GENERIC_SUITE_FILES = ("pytest.ini", "tests/conftest.py", *GENERIC_SUITE)
 # Tests in tests/browser that are no generic check of data/, left out when the
 # generic suite runs on a fixture school (on data/ they all run):
 NOT_GENERIC = (
-    # They search for words of CBS Vesterhavet's data ('dyslexie', 'TLV', …),
-    # until they take their search words from the site.
-    "tests/browser/test_browser_search.py",
-    "tests/browser/test_browser_keyboard.py::test_typing_in_search_opens_results_that_a_keyboard_can_follow",
-    "tests/browser/test_browser_axe.py::test_axe_finds_no_violations",
     # A product test of make serve, on the frozen copy in tests/bron.
     "tests/browser/test_browser_serve.py",
 )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ElementTree
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,3 +93,26 @@ def focused(page) -> dict:
 
 def describe(element: dict) -> str:
     return f"<{element['tag']}> {element['name']!r} {element['href']}".rstrip()
+
+
+def distinctive_word(root: Path, page: str) -> str:
+    """A word of `page`'s own data that search finds on no other page: the query a
+    parent of *this* school would type to find that page, whatever the school."""
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    words: dict[str, Counter] = {}
+    for entry in index["docs"]:
+        location = entry["location"].split("#")[0]
+        if location.startswith("volledig-profiel"):
+            continue  # the one-page profile repeats every page
+        text = re.sub(r"<[^>]+>", " ", entry["title"] + " " + entry["text"]).lower()
+        # Tokens as the search splits them; a query must be one whole token.
+        tokens = re.split(index["config"]["separator"], text)
+        words.setdefault(location, Counter()).update(t for t in tokens if re.fullmatch(r"[a-zà-ÿ]{7,}", t))
+    others = Counter()
+    for location, counts in words.items():
+        if location != page:
+            others.update(counts)
+    own = [(count, word) for word, count in words.get(page, Counter()).items() if word not in others]
+    if not own:
+        raise AssertionError(f"{page} heeft geen eigen woord om op te zoeken")
+    return max(own)[1]
