@@ -263,7 +263,8 @@ def _syntax_error(name: str, error: yaml.MarkedYAMLError) -> DataError:
             return DataError(_location(name, start), _unclosed_quote(_opened_at(start)))
         if context.startswith("while parsing a flow"):
             return DataError(_location(name, start), _unclosed_bracket(_opened_at(start)))
-    if start and context.startswith("while parsing a flow") and "<stream end>" in (error.problem or ""):
+    if start and context.startswith("while parsing a flow") and not _closes_on_its_line(start):
+        # Text after an unclosed [ that YAML reads as list syntax (a '?', a ': ').
         return DataError(_location(name, start), _unclosed_bracket(_opened_at(start)))
     if start and problem_mark and start.line != problem_mark.line and context == "while scanning a simple key":
         # A field name that never got its ':'; PyYAML notices only on the next line.
