@@ -817,15 +817,14 @@ def _page_and_anchor(ref: str) -> tuple[str, str]:
 def source_links(refs: list[str], titles: dict[str, str]) -> str:
     """Markdown links from a summary sentence to the parts of the profile it rests on.
 
-    Markdown, so MkDocs checks every target; `titles` (page -> title) tells a
-    screen reader which page each link opens.
+    Markdown, so MkDocs checks every target; each link is named after its page
+    (`titles`: page -> title in the navigation).
     """
-    links = []
-    for ref in refs:
-        page, anchor = _page_and_anchor(ref)
-        where = f'<span class="sop-verborgen">: {escape(titles.get(page, page))}</span>'
-        links.append(f"[{READ_MORE}{where}]({page}.md#{anchor})")
-    return " · ".join(links)
+    links = [
+        f"[{escape_markdown(titles.get(page, page))}]({page}.md#{anchor})"
+        for page, anchor in map(_page_and_anchor, refs)
+    ]
+    return f"{READ_MORE}: " + " · ".join(links)
 
 
 def summary_paragraphs(statements: list[schema.Samenvatting], titles: dict[str, str]) -> str:
@@ -866,11 +865,10 @@ def contact_points(profile, hidden: frozenset[str], href, titles: dict[str, str]
         names = ", ".join(escape(name) for name in shown_names(profile.contacts(point), hidden))
         who = f"{escape(point.wie)}: {names}" if names else escape(point.wie)
         links = " · ".join(
-            f'<a href="{escape(href(ref))}">{READ_MORE}<span class="sop-verborgen">: '
-            f"{escape(titles.get(_page_and_anchor(ref)[0], ref))}</span></a>"
+            f'<a href="{escape(href(ref))}">{escape(titles.get(_page_and_anchor(ref)[0], ref))}</a>'
             for ref in point.bron
         )
-        items.append(f"<dt>{who}</dt><dd>{escape(point.uitleg)} ({links})</dd>")
+        items.append(f"<dt>{who}</dt><dd>{escape(point.uitleg)} ({READ_MORE}: {links})</dd>")
     return f'<dl class="sop-aanspreekpunten">{"".join(items)}</dl>'
 
 
