@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,15 @@ def test_starter_never_overwrites_existing_data(tmp_path):
     with pytest.raises(FileExistsError):
         write_starter(target)
     assert (target / "school.yml").read_text(encoding="utf-8") == "naam: Bestaand\n"
+
+
+def test_make_check_passes_the_starter_and_lists_what_is_unfinished(starter, tmp_path, capsys):
+    from sop.check import main
+
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(starter, project / "data")
+    assert main(project) == 0
+    out = capsys.readouterr().out
+    assert "Alle gegevens in data/ zijn in orde." in out
+    assert "Let op: data/school.yml:4:1: hier staat nog '[vul in: naam van de school]'" in out
