@@ -45,9 +45,14 @@ def _build(project: Path, site_dir: Path, publication: Publication) -> int:
     from .profile import load_profile
     from .publish import write_downloads
 
+    from .docscheck import docs_errors
+
     try:
         # Validated once here, first: errors print without MkDocs' noise around them.
         profile = load_profile(project / "data")
+        mistakes = docs_errors(project)
+        if mistakes:
+            raise DataErrors(mistakes)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1

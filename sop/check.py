@@ -14,9 +14,14 @@ def _check(project: Path) -> int:
     from .errors import DataErrors
     from .profile import load_profile
 
+    from .docscheck import docs_errors
+
     notices = []
     try:
         load_profile(project / "data", notices=notices)
+        mistakes = docs_errors(project)
+        if mistakes:
+            raise DataErrors(mistakes)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -24,7 +29,7 @@ def _check(project: Path) -> int:
             for error in errors.errors:
                 print(error.github_annotation())
         return 1
-    print("Alle gegevens in data/ zijn in orde.")
+    print("Alle gegevens in data/ en de pagina's in docs/ zijn in orde.")
     if notices:
         # Valid, so the site builds; but the school still has to fill these in.
         print(f"Nog niet ingevuld ({len(notices)}):")

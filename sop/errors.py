@@ -40,6 +40,9 @@ class DataErrors(Exception):
     def report(self) -> str:
         count = len(self.errors)
         heading = "1 fout" if count == 1 else f"{count} fouten"
-        lines = [f"De gegevens in data/ bevatten {heading}; de site is niet gebouwd."]
+        folders = sorted({error.location.file.split("/")[0] + "/" for error in self.errors}) or ["data/"]
+        place = "De gegevens in data/" if folders == ["data/"] else (
+            "De pagina's in docs/" if folders == ["docs/"] else f"De bestanden in {' en '.join(folders)}")
+        lines = [f"{place} bevatten {heading}; de site is niet gebouwd."]
         lines += [str(error) for error in self.errors]
         return "\n".join(lines)

@@ -26,6 +26,7 @@ from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.livereload import _timestamp
 
 from .errors import DataErrors
+from .docscheck import docs_errors
 from .profile import load_profile
 
 ADDRESS = "127.0.0.1:8000"
@@ -140,11 +141,15 @@ def build_or_show_error(config, **kwargs) -> None:
     """MkDocs' build for the server; on an error the browser gets the error page."""
     try:
         # Checked first, as `make build` does: the message then names file, line and column.
-        load_profile(Path(config.config_file_path).parent / "data")
+        project = Path(config.config_file_path).parent
+        load_profile(project / "data")
+        mistakes = docs_errors(project)
+        if mistakes:
+            raise DataErrors(mistakes)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         print("De browser toont deze melding ook, tot het bestand is verbeterd.", file=sys.stderr)
-        show_error(config.site_dir, "Fout in de gegevens", "Er staat een fout in een bestand in data/. "
+        show_error(config.site_dir, "Fout in de gegevens", "Er staat een fout in een bestand in data/ of docs/. "
                    "Verbeter het bestand op de plek die hieronder staat (bestand:regel:kolom).",
                    errors.report().splitlines())
         return

@@ -38,7 +38,7 @@ def assert_site_unchanged(project):
 def test_check_with_a_bug_in_the_code(project, monkeypatch, capsys):
     monkeypatch.setenv("REPO_URL", "https://github.com/voorbeeldschool/sop")
 
-    def broken(_data_dir):
+    def broken(_data_dir, **_options):
         raise RuntimeError("kapot")
 
     monkeypatch.setattr("sop.profile.load_profile", broken)

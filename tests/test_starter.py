@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -61,10 +60,8 @@ def test_starter_never_overwrites_existing_data(tmp_path):
 def test_make_check_passes_the_starter_and_lists_what_is_unfinished(starter, tmp_path, capsys):
     from sop.check import main
 
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copytree(starter, project / "data")
+    project = copy_project(tmp_path / "project", starter)
     assert main(project) == 0
     out = capsys.readouterr().out
-    assert "Alle gegevens in data/ zijn in orde." in out
+    assert "Alle gegevens in data/ en de pagina's in docs/ zijn in orde." in out
     assert "Let op: data/school.yml:4:1: hier staat nog '[vul in: naam van de school]'" in out
