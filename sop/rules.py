@@ -224,20 +224,17 @@ def across_files(profile) -> Iterator[FileProblem]:
                 "externe-deskundigen.yml; schrijf de naam precies zoals daar"
             )
     yield from _hidden_names_in_text(profile)
-    levels = len(profile.stappenplan.niveaus)
-    summaries = len(profile.in_het_kort.niveaus)
-    if summaries != levels:
-        yield "in-het-kort", ("niveaus",), (
-            f"er staan {summaries} zinnen bij 'niveaus', maar het stappenplan heeft {levels} "
-            "niveaus; geef elk niveau precies één zin"
-        )
-    limits = len(profile.kansen_en_belemmeringen.grenzen)
-    plain = len(profile.in_het_kort.grenzen)
-    if plain != limits:
-        yield "in-het-kort", ("grenzen",), (
-            f"er staan {plain} zinnen bij 'grenzen', maar kansen-en-belemmeringen.yml noemt {limits} "
-            "grenzen; geef elke grens precies één zin in eenvoudige taal, in dezelfde volgorde"
-        )
+    # The summary has one plain sentence per level and per limit, in the same order.
+    for field, sentences, items, where in (
+        ("niveaus", profile.in_het_kort.niveaus, profile.stappenplan.niveaus, "het stappenplan heeft"),
+        ("grenzen", profile.in_het_kort.grenzen, profile.kansen_en_belemmeringen.grenzen,
+         "kansen-en-belemmeringen.yml noemt"),
+    ):
+        if len(sentences) != len(items):
+            yield "in-het-kort", (field,), (
+                f"er staan {len(sentences)} zinnen bij '{field}', maar {where} {len(items)} {field}; "
+                "geef elk precies één zin in eenvoudige taal, in dezelfde volgorde"
+            )
     for index, point in enumerate(profile.in_het_kort.aanspreekpunten):
         path = ("aanspreekpunten", index)
         if point.functie is not None and point.rol is not None:
