@@ -628,9 +628,10 @@ def indicator_overview(data: schema.Basisondersteuning) -> str:
     """All indicators at a glance, each linking to its details, with their marking."""
     columns = data.kolommen
     head = (
+        # The school's own mark first: on a phone it stays in view without scrolling.
         f'<tr><th scope="col">{escape(columns.indicator)}</th>'
-        f'<th scope="col">{escape(columns.status)}</th>'
-        '<th scope="col">Markering</th></tr>'
+        '<th scope="col">Markering</th>'
+        f'<th scope="col">{escape(columns.status)}</th></tr>'
     )
     bodies = []
     for domain in data.domeinen:
@@ -644,11 +645,11 @@ def indicator_overview(data: schema.Basisondersteuning) -> str:
             status = indicator.status
             if scale and status:
                 cells = (
-                    f'<td class="sop-status">{escape(status_text(scale, status))}</td>'
                     f"<td>{escape(status.markering)}</td>"
+                    f'<td class="sop-status">{escape(status_text(scale, status))}</td>'
                 )
             else:
-                cells = '<td class="sop-leeg">geen status</td><td></td>'
+                cells = '<td></td><td class="sop-leeg">geen status</td>'
             rows.append(
                 f'<tr><th scope="row"><a href="#{escape(indicator.id)}">'
                 f"{escape(indicator.indicator)}</a></th>{cells}</tr>"

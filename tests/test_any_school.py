@@ -184,8 +184,8 @@ def test_levels_from_zero_and_sub_levels_keep_list_order_and_anchors(getij, geti
 def test_scale_per_domain_descriptive_domains_and_assessor(getij):
     article = getij.article("basisondersteuning")
     overview = {row[0]: row[1:] for row in rows(article.select_one("#tabel-basisondersteuning"))}
-    assert overview["De zorgstructuur is beschreven."] == ["Ja", "ja"]
-    assert overview["Er is een prikkelarme ruimte."] == ["geen status", ""]
+    assert overview["De zorgstructuur is beschreven."] == ["ja", "Ja"]
+    assert overview["Er is een prikkelarme ruimte."] == ["", "geen status"]
     audit = article.find("h3", id="zorgstructuur-beschreven").parent
     assert "beoordeeld door een audit van het samenwerkingsverband" in text(audit)
     assert [text(li) for li in audit.select("ol.sop-schaal li")] == ["Nee", "Ja: ‘ja’"]

@@ -207,8 +207,8 @@ def test_indicator_groups_and_overview(school_site):
             if group.kop:
                 assert group.kop in text_of(article)
         for indicator in domain.indicatoren:
-            expected = ([render.status_text(scale, indicator.status), indicator.status.markering]
-                        if scale else ["geen status", ""])
+            expected = ([indicator.status.markering, render.status_text(scale, indicator.status)]
+                        if scale else ["", "geen status"])
             assert overview[indicator.indicator] == expected
 
 
