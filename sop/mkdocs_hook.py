@@ -1,0 +1,38 @@
+"""MkDocs hook (mkdocs.yml `hooks:`): gives the theme templates their settings from sop/theme.py.
+
+Zensical runs no hooks; sop/zensical.py writes the same settings into its config.
+Imports nothing from MkDocs, so the module stays plain Python.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from markupsafe import Markup
+
+# MkDocs loads this file by path; the project root must be importable for `sop`.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sop import theme  # noqa: E402
+from sop.errors import DataErrors  # noqa: E402
+from sop.profile import load_profile  # noqa: E402
+
+
+def on_config(config):
+    project = Path(config.config_file_path).parent
+    notices: list[str] = []
+    try:
+        profile = load_profile(project / "data", notices=notices)
+    except DataErrors as errors:
+        # As in macros.py: the Dutch report, no traceback.
+        raise SystemExit(errors.report()) from None
+    settings = theme.theme_settings(project, profile, config.get("site_url"), config.get("repo_url"))
+    # Markup: Material's `{{ config.site_name | e }}` must not escape it a second time.
+    config["site_name"] = Markup(settings["site_name"])
+    config["extra"].update(settings["extra"])
+    config["mdx_configs"].setdefault("abbr", {})["glossary"] = settings["glossary"]
+    if "edit_uri" in settings:
+        config["edit_uri"] = settings["edit_uri"]
+    theme.print_notices(profile, notices)
+    return config
