@@ -62,5 +62,8 @@ def write_pdf(site_dir: Path, cache_dir: Path | None = None) -> Path:
         cache_dir.mkdir(parents=True, exist_ok=True)
         for old in cache_dir.glob("*.pdf"):
             old.unlink()
-        shutil.copyfile(target, cached)
+        # Copied beside it and renamed: a killed build never leaves half a PDF in the cache.
+        partial = cached.with_suffix(".pdf.deel")
+        shutil.copyfile(target, partial)
+        partial.replace(cached)
     return target
