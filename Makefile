@@ -71,4 +71,4 @@ schema: $(BIN)/.installed
 	$(BIN)/python -m sop.jsonschema
 
 clean:
-	rm -rf $(VENV) site .site-build .pytest_cache
+	rm -rf $(VENV) .venv-zensical site site-zensical .site-* .cache .pytest_cache
