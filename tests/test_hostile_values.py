@@ -139,6 +139,7 @@ def hostile(tmp_path_factory):
             else:
                 _restore(documents[stem], path, original)
                 write(data, stem, documents[stem])
+    _add_hostile_pdf_term(data, documents)
     load_profile(data)  # all accepted values together still validate
     breaking = _fields_that_break_the_build(project, documents, accepted)
     commit_all(project)
@@ -196,6 +197,16 @@ def _fields_that_break_the_build(project: Path, documents: dict, accepted: dict[
             break
     assert not failure, f"de bouw mislukt nog steeds:\n{failure}"
     return breaking
+
+
+def _add_hostile_pdf_term(data: Path, documents: dict) -> None:
+    """The theme's footer explains "PDF" from the glossary: give that term a hostile explanation."""
+    terms = documents["begrippen"]["begrippen"]
+    if any(term.get("afkorting") == "PDF" for term in terms):
+        terms = [term for term in terms if term.get("afkorting") != "PDF"]
+    terms.append({"afkorting": "PDF", "volledig": f"HXpdf {HOSTILE}", "uitleg": f"HXpdf {HOSTILE}"})
+    documents["begrippen"]["begrippen"] = terms
+    write(data, "begrippen", documents["begrippen"])
 
 
 def _get_or_none(document, path):
@@ -302,6 +313,14 @@ def test_values_show_literally_in_title_header_and_meta(hostile):
     for text in shown:
         assert name_marker in text
         assert "<b>HXb</b>" in text and "{ onclick=alert(1) }" in text and "&amp;" not in text
+
+
+def test_glossary_explanation_stays_inside_its_tooltip(hostile):
+    """The footer's <abbr title> holds the whole explanation, as typed."""
+    page = BeautifulSoup((hostile.site / "onderwijs" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    abbr = page.select_one(".sop-paginavoet abbr")
+    assert abbr is not None and abbr.get_text() == "PDF"
+    assert abbr["title"] == f"HXpdf {HOSTILE}: HXpdf {HOSTILE}"
 
 
 def test_downloads_keep_data_as_text(hostile):
