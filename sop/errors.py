@@ -20,6 +20,12 @@ class DataError:
     location: Location
     message: str
 
+    def __post_init__(self):
+        # One error, one line: a quoted value with a line break must not start a line
+        # without 'FILE:LINE:COL' in the report.
+        one_line = self.message.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ↵ ")
+        object.__setattr__(self, "message", one_line)
+
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
 

@@ -235,6 +235,7 @@ def across_files(profile) -> Iterator[FileProblem]:
                 f"er staan {len(sentences)} zinnen bij '{field}', maar {where} {len(items)} {field}; "
                 "geef elk precies één zin in eenvoudige taal, in dezelfde volgorde"
             )
+    yield from _level_references(profile)
     for index, point in enumerate(profile.in_het_kort.aanspreekpunten):
         path = ("aanspreekpunten", index)
         if point.functie is not None and point.rol is not None:
@@ -334,3 +335,18 @@ def notices(profile) -> Iterator[FileProblem]:
                 f"de {scale.kolommen} statuskolommen hebben geen koppen; de site toont daarom alleen "
                 "de markering en de kolom. Vul 'koppen' in als de school ze kent"
             )
+
+
+def _level_references(profile) -> Iterator[FileProblem]:
+    """A summary sentence pointing at a level that no longer exists (its label changed)."""
+    anchors = {level.anchor for level in profile.stappenplan.niveaus}
+    summary = profile.in_het_kort
+    for field in ("inleiding", "niveaus", "grenzen", "aanspreekpunten"):
+        for index, statement in enumerate(getattr(summary, field)):
+            for position, ref in enumerate(statement.bron):
+                anchor = ref.partition("#")[2]
+                if anchor.startswith("niveau-") and anchor not in anchors:
+                    yield "in-het-kort", (field, index, "bron", position), (
+                        f"'{ref}' verwijst naar een niveau dat het stappenplan niet (meer) heeft; "
+                        f"de niveaus heten nu: {', '.join(sorted(anchors))}"
+                    )
