@@ -33,7 +33,7 @@ def test_pdf_is_tagged_with_dutch_language_and_title(pdf, profile):
 def test_pdf_holds_every_part_of_the_profile(pdf, profile):
     text = pdf_text(pdf)
     for person in profile.expertise.medewerkers:
-        assert render.shown_names([person.naam], profile.hidden_names())[0] in text
+        assert render.roster_label(person, profile.hidden_names()) in text
     for level in profile.stappenplan.niveaus:
         assert level.naam in text
     for domain in profile.basisondersteuning.domeinen:
