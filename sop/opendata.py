@@ -18,7 +18,6 @@ import csv
 import dataclasses
 import functools
 import io
-import re
 import typing
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
@@ -26,7 +25,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from . import render, schema
+from . import names, render, schema
 from .profile import Profile
 
 # 2.0 (issue "any school"): locations, BRIN with vestigingsnummer, roster groups
@@ -110,12 +109,9 @@ def assert_no_hidden_names(value: Any, hidden: frozenset[str]) -> None:
     """
     if not hidden:
         return
-    patterns = {name: re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in hidden}
     for path, text in _strings(value):
-        flat = render.name_key(text)
-        for name, pattern in patterns.items():
-            if pattern.search(flat):
-                raise HiddenNameError(
+        if names.find_name(text, hidden):
+            raise HiddenNameError(
                     f"een naam die niet gepubliceerd mag worden staat nog in '{path}'; "
                     "pas die tekst aan, want alleen namen in de lijst met medewerkers "
                     "en bij rollen worden automatisch weggelaten"

@@ -610,18 +610,12 @@ def status_scale(scale: schema.Statusschaal, status: schema.Status) -> str:
 
 def missing_headings_notes(data: schema.Basisondersteuning) -> list[str]:
     """Dutch sentences, one per scale whose column headings the source does not give."""
-    notes = []
-    scales = [(None, data.statusschaal)] + [(domain, domain.statusschaal) for domain in data.domeinen]
-    for domain, scale in scales:
-        used = any(data.scale(d) is scale for d in data.domeinen) if scale else False
-        if scale and used and not scale.koppen:
-            where = f" bij ‘{domain.titel}’" if domain else ""
-            notes.append(
-                f"De status{where} staat in een raster met {scale.kolommen} kolommen. De koppen van "
-                "die kolommen staan niet in de bron; daarom staat hier alleen wat er in welke kolom "
-                "is gezet, in de woorden van de bron."
-            )
-    return notes
+    return [
+        f"De status{f' bij ‘{domain.titel}’' if domain else ''} staat in een raster met {scale.kolommen} "
+        "kolommen. De koppen van die kolommen staan niet in de bron; daarom staat hier alleen wat er "
+        "in welke kolom is gezet, in de woorden van de bron."
+        for _, domain, scale in data.scales_without_headings()
+    ]
 
 
 def indicator_overview(data: schema.Basisondersteuning) -> str:

@@ -327,14 +327,11 @@ def notices(profile) -> Iterator[FileProblem]:
             yield "verklaringen", path, (
                 f"'{path[-1]}' is niet ingevuld; de site zegt hier 'niet ingevuld' tot de school dit bevestigt"
             )
-    data = profile.basisondersteuning
-    scales = [("statusschaal",), *(("domeinen", d, "statusschaal") for d in range(len(data.domeinen)))]
-    for path, scale in zip(scales, [data.statusschaal, *(domain.statusschaal for domain in data.domeinen)]):
-        if scale and not scale.koppen and any(data.scale(domain) is scale for domain in data.domeinen):
-            yield "basisondersteuning", path, (
-                f"de {scale.kolommen} statuskolommen hebben geen koppen; de site toont daarom alleen "
-                "de markering en de kolom. Vul 'koppen' in als de school ze kent"
-            )
+    for path, _, scale in profile.basisondersteuning.scales_without_headings():
+        yield "basisondersteuning", path, (
+            f"de {scale.kolommen} statuskolommen hebben geen koppen; de site toont daarom alleen "
+            "de markering en de kolom. Vul 'koppen' in als de school ze kent"
+        )
 
 
 def _level_references(profile) -> Iterator[FileProblem]:

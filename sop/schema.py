@@ -382,6 +382,19 @@ class Basisondersteuning(Model):
     def assessor(self, domain: Domein) -> str:
         return domain.beoordeeld_door or self.beoordeeld_door
 
+    def scales_without_headings(self) -> list[tuple[tuple, Domein | None, Statusschaal]]:
+        """(path in the file, its domain or None for the file's own, scale) for each scale
+        some domain uses whose column headings the source does not give."""
+        scales = [(("statusschaal",), None, self.statusschaal)] + [
+            (("domeinen", index, "statusschaal"), domain, domain.statusschaal)
+            for index, domain in enumerate(self.domeinen)
+        ]
+        return [
+            (path, domain, scale)
+            for path, domain, scale in scales
+            if scale and not scale.koppen and any(self.scale(used) is scale for used in self.domeinen)
+        ]
+
 
 # --- stappenplan.yml ------------------------------------------------------
 
