@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; it is not for our readers.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check schema bench clean nieuwe-school build-zensical
+.PHONY: serve build test check schema bench clean nieuwe-school build-zensical swv
 
 $(BIN)/.installed: requirements.txt
 	@echo "Eerste keer (of requirements.txt is gewijzigd): de Python-pakketten worden"
@@ -70,5 +70,10 @@ nieuwe-school: $(BIN)/.installed
 schema: $(BIN)/.installed
 	$(BIN)/python -m sop.jsonschema
 
+# The samenwerkingsverband's overview of all its schools' profiles into site-swv/
+# (the SWV's files in swv/, or in SWV=folder): fetches each school's sop.json.
+swv: $(BIN)/.installed
+	$(BIN)/python -m sop.swv.build $(if $(SWV),--map $(SWV))
+
 clean:
-	rm -rf $(VENV) .venv-zensical site site-zensical .site-* .cache .pytest_cache
+	rm -rf $(VENV) .venv-zensical site site-zensical site-swv .site-* .cache .pytest_cache

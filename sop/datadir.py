@@ -23,6 +23,7 @@ def unexpected_entries(
     data_files: Iterable[str],
     extra_files: Iterable[str] = (),
     extra_dirs: Iterable[str] = (),
+    only: str = _ONLY,
 ) -> list[DataError]:
     """An error for every entry of `data_dir` that is not one of the known files or folders.
 
@@ -39,24 +40,24 @@ def unexpected_entries(
         if entry.is_symlink():
             message = (
                 "dit is een snelkoppeling (symbolische link) en geen gewoon bestand; die leest de bouw "
-                "niet. Zet het bestand zelf in data/ of verwijder de snelkoppeling"
+                f"niet. Zet het bestand zelf in {display_dir}/ of verwijder de snelkoppeling"
             )
         elif entry.is_dir():
             if name in extra_dirs:
                 continue
             message = (
-                f"de map '{name}' hoort niet in data/ en wordt niet gelezen; zet de gegevens in de "
-                f"bestanden in data/ zelf en verwijder de map. {_ONLY}"
+                f"de map '{name}' hoort niet in {display_dir}/ en wordt niet gelezen; zet de gegevens in de "
+                f"bestanden in {display_dir}/ zelf en verwijder de map. {only}"
             )
         elif name in expected or name in extra_files:
             continue
         else:
-            message = _unknown_file(data_dir, name, stems)
+            message = _unknown_file(data_dir, name, stems, display_dir, only)
         errors.append(DataError(Location(f"{display_dir}/{name}", 1, 1), message))
     return errors
 
 
-def _unknown_file(data_dir: Path, name: str, stems: set[str]) -> str:
+def _unknown_file(data_dir: Path, name: str, stems: set[str], display_dir: str, only: str) -> str:
     stem, dot, extension = name.rpartition(".")
     if not dot:
         stem, extension = name, ""
@@ -76,8 +77,8 @@ def _unknown_file(data_dir: Path, name: str, stems: set[str]) -> str:
         rename = " Een gegevensbestand eindigt op .yml, niet op .yaml." if extension.lower() == "yaml" else ""
         return (
             f"onbekend bestand{hint}: de bouw leest het niet, dus wat erin staat komt niet op de site. "
-            f"Zet de gegevens in het bestand waar ze horen en verwijder dit bestand.{rename} {_ONLY}"
+            f"Zet de gegevens in het bestand waar ze horen en verwijder dit bestand.{rename} {only}"
         )
     return (
-        f"dit bestand hoort niet in data/ en wordt niet gelezen; verwijder het of zet het ergens anders. {_ONLY}"
+        f"dit bestand hoort niet in {display_dir}/ en wordt niet gelezen; verwijder het of zet het ergens anders. {only}"
     )

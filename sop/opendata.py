@@ -305,25 +305,34 @@ def table_csv(table: schema.Tabel, small_number_threshold: int | None = None) ->
     and stacked with the tables of other schools. No title row, for the same
     reason; the title is in the JSON and in the file name.
     """
+    # A unit or note column only when the table has them, so count tables keep their shape.
+    units = not table.counts
+    notes = any(row.toelichting for row in table.rows)
+    header = [
+        SUBHEADING_COLUMN, table.rijkop, *([UNIT_COLUMN] if units else []),
+        *table.schooljaren, *([NOTE_COLUMN] if notes else []),
+    ]
+    rows = [
+        [
+            subheading or "",
+            row.categorie,
+            *([table.unit(row) or ""] if units else []),
+            *(_csv_value(value) for value in values),
+            *([row.toelichting or ""] if notes else []),
+        ]
+        for subheading, row, values in table_rows(table, small_number_threshold)
+    ]
+    return spreadsheet([header, *rows])
+
+
+def spreadsheet(rows: list[list[str]]) -> bytes:
+    """Rows of text as CSV for Dutch Excel: ';', UTF-8 with BOM, CRLF, no formulas."""
     buffer = io.StringIO()
     # ';' because Dutch Excel uses the comma as decimal separator; the BOM makes
     # Excel read UTF-8 (accents) instead of the Windows code page.
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    # A unit or note column only when the table has them, so count tables keep their shape.
-    units = not table.counts
-    notes = any(row.toelichting for row in table.rows)
-    writer.writerow([
-        SUBHEADING_COLUMN, _spreadsheet_text(table.rijkop), *([UNIT_COLUMN] if units else []),
-        *table.schooljaren, *([NOTE_COLUMN] if notes else []),
-    ])
-    for subheading, row, values in table_rows(table, small_number_threshold):
-        writer.writerow([
-            _spreadsheet_text(subheading or ""),
-            _spreadsheet_text(row.categorie),
-            *([_spreadsheet_text(table.unit(row) or "")] if units else []),
-            *(_csv_value(value) for value in values),
-            *([_spreadsheet_text(row.toelichting or "")] if notes else []),
-        ])
+    for row in rows:
+        writer.writerow([_spreadsheet_text(cell) for cell in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 

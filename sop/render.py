@@ -262,13 +262,35 @@ def role_groups(groups: list[schema.RollenGroep], hidden: frozenset[str] = froze
 NOT_REPORTED = "niet bekend"
 
 
+class Bound(int):
+    """A count known only as a range, as published: a masked '< 5' read back from a
+    school's open data, or a total over such counts ('≥ 12'). Its value is the least
+    it can be (for sums and bar heights); its text is what is shown."""
+
+    def __new__(cls, least: int, text: str):
+        value = super().__new__(cls, least)
+        value.text = text
+        return value
+
+    def __repr__(self) -> str:
+        return f"Bound({int(self)}, {self.text!r})"
+
+
 def is_masked(count: int | float | None, threshold: int | None) -> bool:
     """With small-number masking on, counts 1..threshold-1 are not published exactly.
 
     0 stays 0: it identifies no pupil, and hiding it would hide that nobody left.
     Only whole counts of pupils are masked, never a percentage or an average.
+    A Bound is never exact.
     """
-    return bool(threshold) and isinstance(count, int) and 0 < count < threshold
+    return isinstance(count, Bound) or (bool(threshold) and isinstance(count, int) and 0 < count < threshold)
+
+
+def least(count: int | float, threshold: int | None) -> int | float:
+    """The least a published value can be: a masked count is at least 1."""
+    if isinstance(count, Bound):
+        return int(count)
+    return 1 if is_masked(count, threshold) else count
 
 
 def format_number(value: int | float) -> str:
@@ -291,6 +313,8 @@ def shown_count(count: int | float | None, threshold: int | None, unit: str | No
     """A value as published: exact, '< threshold' when masked, or 'niet bekend' when not reported."""
     if count is None:
         return NOT_REPORTED
+    if isinstance(count, Bound):
+        return count.text
     if unit is None and is_masked(count, threshold):
         return f"< {threshold}"
     return with_unit(format_number(count), unit)
@@ -390,7 +414,7 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
     slots = _year_slots(table)
 
     def height(value):
-        return 1 if is_masked(value, threshold) else value
+        return least(value, threshold)
 
     def heights(year):
         return [height(row.aantallen[year]) for row in rows if row.aantallen[year] is not None]
@@ -508,7 +532,7 @@ def total_label(counts: list, threshold: int | None, unit: str | None = None) ->
     count is at least 1) or not reported (at least 0)."""
     known = [count for count in counts if count is not None]
     masked = [count for count in known if is_masked(count, threshold)]
-    total = sum(known) - sum(masked) + len(masked)
+    total = sum(least(count, threshold) for count in known)
     number = with_unit(format_number(round(total, 6) if isinstance(total, float) else total), unit)
     return f"≥ {number}" if masked or len(known) < len(counts) else number
 

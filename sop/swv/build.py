@@ -1,0 +1,83 @@
+"""`make swv`: fetch every school's profile, then build the overview into site-swv/.
+
+As `make build` for a school: the SWV's files are validated first (Dutch
+errors, nothing built), the site is built into a hidden folder and swapped in
+only when complete, and a failure never ends in a traceback. A school that
+cannot be fetched or read does not stop the build: it is reported and listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..failure import run_guarded
+from ..sitedir import Publication
+from .site import CACHE_VARIABLE, FOLDER_VARIABLE, PROJECT, display_name
+
+UNCHANGED = "Het overzicht is niet bijgewerkt; de vorige versie blijft staan."
+PUBLISHED = "Het nieuwe overzicht stond al klaar."
+
+
+def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) -> int:
+    from ..errors import DataErrors
+    from ..theme import today
+    from .opendata import FOLDER, downloads
+    from .overview import gather
+
+    day = today()
+    try:
+        overview = gather(folder, cache, day, online=True, display_dir=display_name(folder))
+    except DataErrors as errors:
+        print(errors.report().replace("de site is niet gebouwd", "het overzicht is niet gebouwd"), file=sys.stderr)
+        return 1
+    for item in overview.missing:
+        print(f"Let op: {item.entry.naam} ({item.entry.id}) staat niet in het overzicht: {item.reason}", file=sys.stderr)
+    for school in overview.schools:
+        if school.stale_note:
+            print(f"Let op: {school.name} ({school.entry.id}): {school.stale_note}", file=sys.stderr)
+    if not overview.schools:
+        print("Geen enkele school kon gelezen worden; het overzicht is niet gebouwd.", file=sys.stderr)
+        return 1
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env[FOLDER_VARIABLE], env[CACHE_VARIABLE] = str(folder.resolve()), str(cache.resolve())
+    with publication:
+        fresh = publication.fresh
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+                   str(PROJECT / "mkdocs-swv.yml"), "--site-dir", str(fresh)]
+        status = publication.run(command, cwd=PROJECT, env=env)
+        if status != 0:
+            print("Het overzicht is niet gebouwd; de vorige versie blijft staan.", file=sys.stderr)
+            return status
+        for name, content in downloads(overview, day).items():
+            path = fresh / FOLDER / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        publication.commit()
+    print(f"Overzicht gebouwd in {site_dir}: {len(overview.schools)} scholen, "
+          f"{len(overview.missing)} ontbrekend.", file=sys.stderr)
+    return 0
+
+
+def build(folder: Path, cache: Path, site_dir: Path) -> int:
+    publication = Publication(site_dir)
+    return run_guarded(
+        lambda: _build(folder, cache, site_dir, publication),
+        outcome=lambda: PUBLISHED if publication.published else UNCHANGED,
+        log_dir=cache.parent,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Bouw het overzicht van het samenwerkingsverband.")
+    parser.add_argument("--map", type=Path, default=PROJECT / "swv", help="de map met de bestanden van het SWV")
+    parser.add_argument("--cache", type=Path, default=PROJECT / ".cache" / "swv")
+    parser.add_argument("--site", type=Path, default=PROJECT / "site-swv")
+    arguments = parser.parse_args()
+    return build(arguments.map, arguments.cache, arguments.site)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""What the overview compares across schools, computed once for the pages and the open data.
+
+Only what the schools published is used, in their own words: a specialism is
+found in a function's own text, a marking is the school's own, and a total
+over a number a school did not give or made unrecognisable is a lower bound.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import names, render, schema
+from . import schema as swv_schema
+from .overview import IncludedSchool, Overview
+
+School = IncludedSchool
+
+
+# --- expertise --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpecialismSchools:
+    specialism: swv_schema.Specialisme
+    # Each school that has it, with its own words that matched.
+    schools: list[tuple[School, list[str]]]
+
+
+def _roster_texts(school: School) -> list[str]:
+    texts: list[str] = []
+    for person in school.profile.expertise.medewerkers:
+        for text in [*person.functie, *person.focusgebied]:
+            if text not in texts:
+                texts.append(text)
+    return texts
+
+
+def _matches(text: str, spellings: list[str]) -> bool:
+    key = names.name_key(text)
+    return any(names.name_key(spelling) in key for spelling in spellings)
+
+
+def specialisms(overview: Overview) -> tuple[list[SpecialismSchools], list[tuple[str, list[School]]]]:
+    """Per specialism the schools that have it; and the texts no specialism (or ignore) covers."""
+    mapping = overview.config.specialismen
+    found = []
+    for specialism in mapping.specialismen:
+        schools = []
+        for school in overview.schools:
+            texts = [text for text in _roster_texts(school) if _matches(text, specialism.schrijfwijzen)]
+            if texts:
+                schools.append((school, texts))
+        found.append(SpecialismSchools(specialism, schools))
+    unsorted: dict[str, tuple[str, list[School]]] = {}
+    for school in overview.schools:
+        for text in _roster_texts(school):
+            if any(_matches(text, s.schrijfwijzen) for s in mapping.specialismen):
+                continue
+            if names.name_key(text) in {names.name_key(ignored) for ignored in mapping.negeren}:
+                continue
+            shown, schools = unsorted.setdefault(names.name_key(text), (text, []))
+            schools.append(school)
+    return found, sorted(unsorted.values(), key=lambda item: names.name_key(item[0]))
+
+
+# --- basisondersteuning -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Marking:
+    marking: str | None  # None: a domain the school describes without status
+    column: str  # the school's heading, or 'kolom k van n'
+    secured: bool
+    assessor: str | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    text: str  # as the first school that has it writes it
+    schools: list[tuple[School, Marking]]
+
+    @property
+    def anchor(self) -> str:
+        return f"indicator-{self.id}"
+
+    @property
+    def secured(self) -> int:
+        return sum(1 for _, marking in self.schools if marking.secured)
+
+    @property
+    def rated(self) -> int:
+        """The schools that gave this indicator a status (not only a description)."""
+        return sum(1 for _, marking in self.schools if marking.marking is not None)
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    title: str
+    indicators: list[Indicator]
+
+    @property
+    def anchor(self) -> str:
+        return f"domein-{self.id}"
+
+
+def _marking(data: schema.Basisondersteuning, domain: schema.Domein, item: schema.Indicator,
+             secured_words: set[str]) -> Marking:
+    scale = data.scale(domain)
+    if scale is None or item.status is None:
+        return Marking(None, "", False, None)
+    column = render.status_text(scale, item.status)
+    own_words = {names.name_key(item.status.markering)}
+    if scale.koppen:
+        own_words.add(names.name_key(column))
+    return Marking(item.status.markering, column, bool(own_words & secured_words), data.assessor(domain))
+
+
+def indicators(overview: Overview) -> list[Domain]:
+    """Every domain and indicator (matched by id across schools), with each school's marking."""
+    secured_words = {names.name_key(word) for word in overview.config.samenwerkingsverband.basisondersteuning.geborgd}
+    domains: dict[str, tuple[str, dict[str, tuple[str, list]]]] = {}
+    for school in overview.schools:
+        data = school.profile.basisondersteuning
+        for domain in data.domeinen:
+            _, items = domains.setdefault(domain.id, (domain.titel, {}))
+            for item in domain.indicatoren:
+                _, schools = items.setdefault(item.id, (item.indicator, []))
+                schools.append((school, _marking(data, domain, item, secured_words)))
+    return [
+        Domain(domain_id, title, [Indicator(item_id, text, schools) for item_id, (text, schools) in items.items()])
+        for domain_id, (title, items) in domains.items()
+    ]
+
+
+# --- uitstroom en arrangementen ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    comparison: swv_schema.Vergelijking
+    schools: list[School]  # the schools with a table this comparison reads
+    total: schema.Tabel  # per category, added up over the schools
+    per_school: schema.Tabel  # a group per school
+    left_out: list[tuple[School, list[str]]]  # rows in no category
+
+
+def add_up(values: list) -> int | render.Bound | None:
+    """A total that is exact only when every part is: otherwise '≥ n', the least it can be."""
+    known = [value for value in values if value is not None]
+    if not known:
+        return None
+    total = sum(render.least(value, None) for value in known)
+    if len(known) < len(values) or any(isinstance(value, render.Bound) for value in known):
+        return render.Bound(total, f"≥ {total}")
+    return total
+
+
+def _years(tables: list[schema.Tabel]) -> list[str]:
+    return sorted({year for table in tables for year in table.schooljaren})
+
+
+def _table(comparison: swv_schema.Vergelijking, table_id: str, years: list[str], groups: list[dict],
+           adds_up: bool) -> schema.Tabel:
+    starts = [int(year[:4]) for year in years]
+    return schema.Tabel.model_validate({
+        "id": table_id,
+        "titel": comparison.titel,
+        "rijkop": comparison.rijkop,
+        "rijen_tellen_op": adds_up,
+        "schooljaren": years,
+        "schooljaren_met_gaten": starts != list(range(starts[0], starts[0] + len(starts))),
+        "groepen": groups,
+    })
+
+
+def _comparison(comparison: swv_schema.Vergelijking, overview: Overview) -> Comparison:
+    spelling = {names.name_key(s): category.naam for category in comparison.categorieen for s in category.schrijfwijzen}
+    wanted = set(comparison.tabellen)
+    sources = [(school, [t for t in school.profile.aantallen.tabellen if t.id in wanted]) for school in overview.schools]
+    sources = [(school, tables) for school, tables in sources if tables]
+    years = _years([table for _, tables in sources for table in tables])
+    per_school: list[tuple[School, dict[str, dict[str, list]]]] = []
+    left_out = []
+    for school, tables in sources:
+        values: dict[str, dict[str, list]] = {c.naam: {year: [] for year in years} for c in comparison.categorieen}
+        unmatched = []
+        for table in tables:
+            for row in table.rows:
+                category = spelling.get(names.name_key(row.categorie))
+                if category is None or table.unit(row) is not None:
+                    unmatched.append(row.categorie)
+                    continue
+                for year in years:
+                    values[category][year].append(row.aantallen.get(year))
+        per_school.append((school, values))
+        if unmatched:
+            left_out.append((school, unmatched))
+    if not sources:
+        return Comparison(comparison, [], None, None, left_out)
+    adds_up = all(table.rijen_tellen_op for _, tables in sources for table in tables)
+
+    def school_value(parts: list) -> int | render.Bound | None:
+        # A school without a row in this category for this year did not report it.
+        return add_up(parts) if parts else None
+
+    school_groups = [
+        {"kop": school.name, "rijen": [
+            {"categorie": name, "aantallen": {year: school_value(parts) for year, parts in per_year.items()}}
+            for name, per_year in values.items()
+        ]}
+        for school, values in per_school
+    ]
+    totals = [
+        {"categorie": category.naam, "aantallen": {
+            year: add_up([school_value(values[category.naam][year]) for _, values in per_school]) for year in years
+        }}
+        for category in comparison.categorieen
+    ]
+    return Comparison(
+        comparison,
+        [school for school, _ in sources],
+        _table(comparison, comparison.id, years, [{"rijen": totals}], adds_up),
+        _table(comparison, f"{comparison.id}-per-school", years, school_groups, adds_up),
+        left_out,
+    )
+
+
+def comparisons(overview: Overview) -> tuple[list[Comparison], list[tuple[School, list[schema.Tabel]]]]:
+    """Each comparison of the SWV; and per school its tables that no comparison reads."""
+    items = overview.config.vergelijkingen.vergelijkingen
+    read = {table_id for item in items for table_id in item.tabellen}
+    rest = [
+        (school, [table for table in school.profile.aantallen.tabellen if table.id not in read])
+        for school in overview.schools
+    ]
+    return [_comparison(item, overview) for item in items], [(school, tables) for school, tables in rest if tables]

@@ -1,0 +1,110 @@
+"""Read and validate the samenwerkingsverband's own files (swv/*.yml), or fail with all errors.
+
+The same strict YAML reader and the same Dutch 'FILE:LINE:COL' messages as a
+school's data/ (sop/profile.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .. import names
+from ..datadir import unexpected_entries
+from ..errors import DataError, DataErrors, Location
+from ..profile import validate_document
+from ..rules import Problem, _duplicates
+from ..yamlfile import read_yaml
+from . import schema
+
+SWV_FILES: dict[str, type[BaseModel]] = {
+    "samenwerkingsverband": schema.Samenwerkingsverband,
+    "scholen": schema.Scholen,
+    "specialismen": schema.Specialismen,
+    "vergelijkingen": schema.Vergelijkingen,
+}
+
+
+@dataclass(frozen=True)
+class SwvConfig:
+    folder: Path
+    samenwerkingsverband: schema.Samenwerkingsverband
+    scholen: schema.Scholen
+    specialismen: schema.Specialismen
+    vergelijkingen: schema.Vergelijkingen
+
+
+def _scholen(data: schema.Scholen) -> Iterator[Problem]:
+    yield from _duplicates(((("scholen", i, "id"), s.id) for i, s in enumerate(data.scholen)), "id")
+    for index, school in enumerate(data.scholen):
+        if (school.map is None) == (school.sop_json is None):
+            yield ("scholen", index), (
+                "geef óf 'map' (een map met gegevens op deze computer) óf 'sop_json' (het webadres "
+                "van het gepubliceerde sop.json van de school), precies één van de twee"
+            )
+
+
+def _specialismen(data: schema.Specialismen) -> Iterator[Problem]:
+    yield from _duplicates(((("specialismen", i, "id"), s.id) for i, s in enumerate(data.specialismen)), "id")
+    seen: dict[str, str] = {}
+    for index, item in enumerate(data.specialismen):
+        for number, spelling in enumerate(item.schrijfwijzen):
+            key = names.name_key(spelling)
+            if key in seen and seen[key] != item.id:
+                yield ("specialismen", index, "schrijfwijzen", number), (
+                    f"de schrijfwijze '{spelling}' staat ook bij specialisme '{seen[key]}'; "
+                    "een schrijfwijze hoort bij één specialisme"
+                )
+            seen.setdefault(key, item.id)
+
+
+def _vergelijkingen(data: schema.Vergelijkingen) -> Iterator[Problem]:
+    items = data.vergelijkingen
+    yield from _duplicates(((("vergelijkingen", i, "id"), v.id) for i, v in enumerate(items)), "id")
+    for index, comparison in enumerate(items):
+        seen: set[str] = set()
+        for c_index, category in enumerate(comparison.categorieen):
+            for s_index, spelling in enumerate(category.schrijfwijzen):
+                key = names.name_key(spelling)
+                if key in seen:
+                    yield ("vergelijkingen", index, "categorieen", c_index, "schrijfwijzen", s_index), (
+                        f"de schrijfwijze '{spelling}' staat al bij een categorie van deze vergelijking; "
+                        "elke rij van een school telt in één categorie"
+                    )
+                seen.add(key)
+
+
+_RULES = {
+    schema.Scholen: _scholen,
+    schema.Specialismen: _specialismen,
+    schema.Vergelijkingen: _vergelijkingen,
+}
+
+
+def load_config(folder: Path, display_dir: str = "swv") -> SwvConfig:
+    """Read every file in `folder`; raise DataErrors listing all problems."""
+    only = f"In {display_dir}/ horen alleen " + ", ".join(f"{stem}.yml" for stem in SWV_FILES) + "."
+    errors = unexpected_entries(folder, display_dir, SWV_FILES, only=only)
+    values = {}
+    for stem, model in SWV_FILES.items():
+        name = f"{display_dir}/{stem}.yml"
+        path = folder / f"{stem}.yml"
+        if not path.exists():
+            errors.append(DataError(Location(name, 1, 1), f"dit bestand ontbreekt in {display_dir}/"))
+            continue
+        document, file_errors = read_yaml(path, name)
+        errors += file_errors
+        if document is None:
+            continue
+        value, file_errors = validate_document(document, model)
+        errors += file_errors
+        if value is not None:
+            rule = _RULES.get(model)
+            errors += [DataError(document.location(p), m) for p, m in (rule(value) if rule else [])]
+        values[stem] = value
+    if errors:
+        raise DataErrors(errors)
+    return SwvConfig(folder=folder, **values)

@@ -1,0 +1,42 @@
+"""mkdocs-macros adapter for the samenwerkingsverband's overview (mkdocs-swv.yml).
+
+Reads the SWV's files and the cached school profiles (make swv fetched them),
+then registers the render functions. Nothing from MkDocs, as in macros.py.
+"""
+
+import sys
+from pathlib import Path
+
+# Loaded by path, like macros.py: make the project importable.
+_ROOT = str(Path(__file__).resolve().parent.parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from sop.errors import DataErrors  # noqa: E402
+from sop.theme import MarkdownView, today as current_day  # noqa: E402
+from sop.swv import opendata, render  # noqa: E402
+from sop.swv.overview import gather  # noqa: E402
+from sop.swv.site import cache_folder, display_name, swv_folder  # noqa: E402
+
+
+def define_env(env):
+    folder = swv_folder()
+    today = current_day()
+    try:
+        overview = gather(folder, cache_folder(), today, online=False, display_dir=display_name(folder))
+    except DataErrors as errors:
+        raise SystemExit(errors.report()) from None
+
+    macros = {
+        "samenvatting": lambda: render.summary(overview, today),
+        "scholen": lambda: render.schools_table(overview, today),
+        "expertise": lambda: render.expertise(overview),
+        "basisondersteuning": lambda: render.basic_support(overview),
+        "uitstroom": lambda: render.outflow(overview),
+        "ontbrekende_scholen": lambda: render.missing_schools(overview),
+        "open_data": lambda: render.open_data_links(opendata.download_names(overview)),
+    }
+    glossary = render.glossary(overview.config.samenwerkingsverband)
+    for name, function in macros.items():
+        env.macro(lambda function=function: render.abbreviate(function(), glossary), name)
+    env.variables["swv"] = MarkdownView(overview.config.samenwerkingsverband)

@@ -1,0 +1,50 @@
+"""MkDocs hook of mkdocs-swv.yml: the theme's settings for the overview, as
+sop/mkdocs_hook.py gives them for a school's site (see sop/theme.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from sop.errors import DataErrors  # noqa: E402
+from sop.swv.config import load_config  # noqa: E402
+from sop.swv.render import glossary  # noqa: E402
+from sop.swv.site import display_name, swv_folder  # noqa: E402
+from sop.theme import script_json  # noqa: E402
+
+
+def swv_jsonld(swv, site_url: str) -> dict:
+    """schema.org JSON-LD for the samenwerkingsverband; this site is about it."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "@id": f"{site_url}#samenwerkingsverband",
+        "name": swv.naam,
+        "url": swv.website,
+        **({"email": swv.email} if swv.email else {}),
+        "subjectOf": {"@type": "WebSite", "name": swv.naam, "url": site_url, "inLanguage": "nl-NL"},
+    }
+
+
+def on_config(config):
+    folder = swv_folder()
+    try:
+        swv = load_config(folder, display_name(folder)).samenwerkingsverband
+    except DataErrors as errors:
+        raise SystemExit(errors.report()) from None
+    # Markup: escaped once here, printed as it is by the templates (as sop/theme.py does).
+    config["site_name"] = Markup(escape(swv.naam))
+    site_url = config.get("site_url")
+    config["extra"].update({
+        "sop_pdf": "",
+        "sop_laatst_gewijzigd_html": {},
+        "sop_melding_html": "",
+        "sop_toegankelijkheid": "",
+        "sop_jsonld": script_json(swv_jsonld(swv, site_url)) if site_url else "",
+    })
+    config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary(swv)
+    return config

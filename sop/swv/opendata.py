@@ -1,0 +1,114 @@
+"""The overview as open data: swv.json (an index plus every school's profile) and a
+CSV per comparison table, in the same formats as the schools' own downloads."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from .. import opendata
+from .compare import comparisons, indicators, specialisms
+from .overview import Overview, pdf_address
+
+FOLDER = "open-data"
+INDEX_VERSION = "1.0"
+
+
+def index_document(overview: Overview, today: datetime.date) -> dict[str, Any]:
+    swv = overview.config.samenwerkingsverband
+    return {
+        "schema_version": INDEX_VERSION,
+        "profiel_schema_version": opendata.SCHEMA_VERSION,
+        "samenwerkingsverband": {"naam": swv.naam, "website": swv.website, "email": swv.email},
+        "gemaakt_op": today.isoformat(),
+        "scholen": [
+            {
+                "id": school.entry.id,
+                "naam": school.name,
+                "site": school.site,
+                "bron": school.entry.sop_json,
+                "melding": school.stale_note,
+                "profiel": school.document,
+            }
+            for school in overview.schools
+        ],
+        "ontbrekend": [
+            {"id": item.entry.id, "naam": item.entry.naam, "bron": item.entry.sop_json, "reden": item.reason}
+            for item in overview.missing
+        ],
+    }
+
+
+def _date(day: datetime.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def schools_rows(overview: Overview) -> list[list[str]]:
+    rows = [["id", "School", "Plaats", "BRIN", "Vastgesteld op", "Vernieuwen vóór", "Profiel", "PDF"]]
+    for school in overview.schools:
+        data, status = school.profile.school, school.profile.status
+        rows.append([
+            school.entry.id, school.name, data.plaats, data.brinnummer, _date(status.vastgesteld_op),
+            _date(status.renewal_date), school.site or "", pdf_address(school.site) if school.site else "",
+        ])
+    return rows
+
+
+def expertise_rows(overview: Overview) -> list[list[str]]:
+    found, _ = specialisms(overview)
+    rows = [["Specialisme", "id", "School", "Functie of focusgebied"]]
+    for item in found:
+        for school, texts in item.schools:
+            rows += [[item.specialism.naam, item.specialism.id, school.name, text] for text in texts]
+    return rows
+
+
+def basic_support_rows(overview: Overview) -> list[list[str]]:
+    rows = [["Domein", "Indicator-id", "Indicator", "School", "Markering", "Kolom", "Beoordeeld door", "Geborgd"]]
+    for domain in indicators(overview):
+        for item in domain.indicators:
+            for school, marking in item.schools:
+                rows.append([
+                    domain.title, item.id, item.text, school.name, marking.marking or "", marking.column,
+                    marking.assessor or "", "ja" if marking.secured else "nee",
+                ])
+    return rows
+
+
+def download_names(overview: Overview) -> list[tuple[str, str]]:
+    """(file name in open-data/, what it holds) for every download, in the order of the pages."""
+    found, _ = comparisons(overview)
+    return [
+        ("swv.json", "Alle profielen en dit overzicht als JSON (swv.json)"),
+        ("sop.schema.json", "Het JSON-schema van één profiel"),
+        ("scholen.csv", "Scholen (CSV voor Excel)"),
+        ("expertise.csv", "Expertise per specialisme (CSV voor Excel)"),
+        ("basisondersteuning.csv", "Basisondersteuning per indicator en school (CSV voor Excel)"),
+        *(
+            (f"{name}.csv", f"{item.comparison.titel}{label} (CSV voor Excel)")
+            for item in found if item.total
+            for name, label in ((item.total.id, ""), (item.per_school.id, ", per school"))
+        ),
+    ]
+
+
+def downloads(overview: Overview, today: datetime.date) -> dict[str, bytes]:
+    """File name in open-data/ -> content."""
+    found, _ = comparisons(overview)
+    files = {
+        "swv.json": as_json(index_document(overview, today)),
+        "sop.schema.json": as_json(opendata.profile_json_schema()),
+        "scholen.csv": opendata.spreadsheet(schools_rows(overview)),
+        "expertise.csv": opendata.spreadsheet(expertise_rows(overview)),
+        "basisondersteuning.csv": opendata.spreadsheet(basic_support_rows(overview)),
+    }
+    for item in found:
+        if item.total:
+            files[f"{item.total.id}.csv"] = opendata.table_csv(item.total)
+            files[f"{item.per_school.id}.csv"] = opendata.table_csv(item.per_school)
+    return files
+
+
+def as_json(value) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,290 @@
+"""The overview's pages: pure functions from an Overview to HTML.
+
+Built on the school site's render functions (sop/render.py): the same tables,
+charts, escaping and wording for unreported and masked numbers.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from .. import names, render, schema
+from ..render import escape, heading
+from .compare import Comparison, Indicator, Marking, SpecialismSchools, comparisons, indicators, specialisms
+from . import schema as swv_schema
+from .overview import IncludedSchool, Overview, pdf_address
+
+
+def school_anchor(school: IncludedSchool) -> str:
+    return f"school-{school.entry.id}"
+
+
+def _school_link(school: IncludedSchool, page: str = "") -> str:
+    """A school's name, linking to its row on the Scholen page."""
+    return f'<a href="{escape(page)}#{escape(school_anchor(school))}">{escape(school.name)}</a>'
+
+
+def _not_filled() -> str:
+    return f'<span class="sop-leeg">{render.NOT_FILLED_IN}</span>'
+
+
+def _date(day: datetime.date | None) -> str:
+    return escape(render.dutch_date(day)) if day else _not_filled()
+
+
+def places(school: IncludedSchool) -> list[str]:
+    data = school.profile.school
+    seen: list[str] = []
+    for place in [data.plaats, *(location.plaats for location in data.vestigingen)]:
+        if place not in seen:
+            seen.append(place)
+    return seen
+
+
+def renewal_state(status: schema.FormeleStatus, today: datetime.date) -> str | None:
+    """'verlopen' or 'bijna' (as on the school's own site), else None."""
+    notice = render.renewal_notice(status, today)
+    return notice[0] if notice else None
+
+
+def _renewal_cell(status: schema.FormeleStatus, today: datetime.date) -> str:
+    renewal = status.renewal_date
+    if renewal is None:
+        return f"<td>{_not_filled()}</td>"
+    state = renewal_state(status, today)
+    marks = {"verlopen": " <strong class=\"swv-verlopen\">verlopen</strong>",
+             "bijna": " <strong class=\"swv-bijna\">binnenkort</strong>"}
+    return f"<td>{escape(render.dutch_date(renewal))}{marks.get(state, '')}</td>"
+
+
+def summary(overview: Overview, today: datetime.date) -> str:
+    """The home page's figures, each linking to where it is explained."""
+    schools = overview.schools
+    expired = sum(1 for school in schools if renewal_state(school.profile.status, today) == "verlopen")
+    unfilled = sum(1 for school in schools if school.profile.status.renewal_date is None)
+    items = [f"{len(schools)} van de {len(schools) + len(overview.missing)} scholen staan in dit overzicht."]
+    if overview.missing:
+        items.append(
+            f'<a href="ontbrekend/">{len(overview.missing)} '
+            f"{'school ontbreekt' if len(overview.missing) == 1 else 'scholen ontbreken'}</a>, met de reden."
+        )
+    if expired:
+        items.append(f'Bij <a href="scholen/">{expired} school{"" if expired == 1 else "en"}</a> is het profiel verlopen.')
+    if unfilled:
+        items.append(
+            f'Bij <a href="scholen/">{unfilled} school{"" if unfilled == 1 else "en"}</a> staat niet in het '
+            "profiel wanneer het vernieuwd moet worden."
+        )
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+# --- Scholen ----------------------------------------------------------------
+
+
+def schools_table(overview: Overview, today: datetime.date) -> str:
+    head = (
+        '<tr><th scope="col">School</th><th scope="col">Plaats</th>'
+        '<th scope="col"><abbr title="Basisregistratie Instellingen: het nummer van de school bij de overheid">'
+        'BRIN</abbr></th><th scope="col">Vastgesteld op</th><th scope="col">Vernieuwen vóór</th>'
+        '<th scope="col">Profiel</th></tr>'
+    )
+    rows = []
+    for school in sorted(overview.schools, key=lambda s: names.name_key(s.name)):
+        status = school.profile.status
+        site = school.site
+        links = (
+            f'<a href="{escape(site)}">website<span class="sop-verborgen"> van {escape(school.name)}</span></a>'
+            f' · <a href="{escape(pdf_address(site))}">PDF<span class="sop-verborgen"> van '
+            f"{escape(school.name)}</span></a>"
+            if site else '<span class="sop-leeg">geen adres opgegeven</span>'
+        )
+        stale = f'<br><span class="sop-noot">{escape(school.stale_note)}</span>' if school.stale_note else ""
+        rows.append(
+            f'<tr id="{escape(school_anchor(school))}"><th scope="row">{escape(school.name)}{stale}</th>'
+            f"<td>{escape(', '.join(places(school)))}</td>"
+            f"<td>{escape(school.profile.school.brinnummer)}</td>"
+            f"<td>{_date(status.vastgesteld_op)}</td>{_renewal_cell(status, today)}<td>{links}</td></tr>"
+        )
+    return render._table("Scholen in het samenwerkingsverband", head, f"<tbody>{''.join(rows)}</tbody>",
+                         "swv-tabel--scholen", "tabel-scholen")
+
+
+def missing_schools(overview: Overview) -> str:
+    if not overview.missing and not any(school.stale_note for school in overview.schools):
+        return "<p>Alle scholen staan in het overzicht.</p>"
+    parts = []
+    if overview.missing:
+        items = "".join(
+            f'<li id="ontbreekt-{escape(item.entry.id)}"><strong>{escape(item.entry.naam)}</strong>: '
+            f"{escape(item.reason)}</li>"
+            for item in overview.missing
+        )
+        parts.append(f"<p>Deze scholen staan niet in het overzicht:</p><ul>{items}</ul>")
+    stale = [school for school in overview.schools if school.stale_note]
+    if stale:
+        items = "".join(f"<li>{_school_link(school, '../scholen/')}: {escape(school.stale_note)}</li>" for school in stale)
+        parts.append(f"<p>Van deze scholen staat een eerder opgehaalde versie in het overzicht:</p><ul>{items}</ul>")
+    return "".join(parts)
+
+
+# --- Expertise --------------------------------------------------------------
+
+
+def _texts(items: Iterable[str]) -> str:
+    return "; ".join(f"‘{escape(text)}’" for text in items)
+
+
+def expertise(overview: Overview) -> str:
+    found, unsorted = specialisms(overview)
+    parts = []
+    for item in found:
+        parts.append(heading(2, item.specialism.naam, item.specialism.id))
+        parts.append(_specialism_schools(item))
+    parts.append(heading(2, "Nog niet ingedeeld", "niet-ingedeeld"))
+    if unsorted:
+        rows = "".join(
+            f"<li>‘{escape(text)}’: {', '.join(_school_link(s, '../scholen/') for s in schools)}</li>"
+            for text, schools in unsorted
+        )
+        parts.append(
+            "<p>Deze functies en focusgebieden horen bij geen enkel specialisme in de lijst van het "
+            f"samenwerkingsverband:</p><ul>{rows}</ul>"
+        )
+    else:
+        parts.append("<p>Alle functies en focusgebieden zijn ingedeeld.</p>")
+    return "\n\n".join(parts)
+
+
+def _specialism_schools(item: SpecialismSchools) -> str:
+    if not item.schools:
+        return '<p class="sop-leeg">Geen enkele school noemt dit specialisme.</p>'
+    rows = "".join(
+        f"<li>{_school_link(school, '../scholen/')}: {_texts(texts)}</li>" for school, texts in item.schools
+    )
+    count = len(item.schools)
+    return f"<p>{count} school{'' if count == 1 else 'en'}, in hun eigen woorden:</p><ul>{rows}</ul>"
+
+
+# --- Basisondersteuning -----------------------------------------------------
+
+
+def _marking(entry: Marking) -> str:
+    if entry.marking is None:
+        return "alleen beschreven, zonder status"
+    text = f"‘{escape(entry.marking)}’ ({escape(entry.column)})"
+    return f"{text}, geborgd" if entry.secured else text
+
+
+def _secured_count(indicator: Indicator) -> str:
+    rated = indicator.rated
+    if not rated:
+        return "alleen beschreven, zonder status"
+    return f"geborgd bij {indicator.secured} van {rated} school{'' if rated == 1 else 'en'}"
+
+
+def _indicator(indicator: Indicator) -> str:
+    """One indicator as a disclosure: the count in view, each school's marking inside."""
+    marks = "".join(
+        f"<li>{_school_link(school, '../scholen/')}: {_marking(marking)}</li>"
+        for school, marking in indicator.schools
+    )
+    return (
+        f'<details class="swv-indicator" id="{escape(indicator.anchor)}"><summary>'
+        f'{escape(indicator.text)} <span class="swv-telling">({_secured_count(indicator)})</span></summary>'
+        f'<ul class="swv-markeringen">{marks}</ul></details>'
+    )
+
+
+def basic_support(overview: Overview) -> str:
+    settings = overview.config.samenwerkingsverband.basisondersteuning
+    words = ", ".join(f"‘{escape(word)}’" for word in settings.geborgd)
+    domains = indicators(overview)
+    few = [
+        item for domain in domains for item in domain.indicators
+        if item.rated and item.secured <= settings.weinig_scholen
+    ]
+    parts = [
+        f"<p>Als <strong>geborgd</strong> telt een markering of kolomkop van de school zelf die luidt: {words}. "
+        "Elke andere markering staat er in de woorden van de school, met de kolom waarin zij staat.</p>",
+        heading(2, "Weinig geborgd", "weinig-geborgd"),
+    ]
+    if few:
+        items = "".join(
+            f'<li><a href="#{escape(item.anchor)}">{escape(item.text)}</a> ({_secured_count(item)})</li>'
+            for item in few
+        )
+        limit = settings.weinig_scholen
+        how_many = "geen enkele school" if limit == 0 else f"hoogstens {limit} school{'' if limit == 1 else 'en'}"
+        parts.append(f"<p>Indicatoren die bij {how_many} geborgd zijn:</p><ul>{items}</ul>")
+    else:
+        parts.append("<p>Elke indicator is bij meer scholen geborgd.</p>")
+    for domain in domains:
+        parts.append(heading(2, domain.title, domain.anchor))
+        parts.append("".join(_indicator(item) for item in domain.indicators))
+    return "\n\n".join(parts)
+
+
+# --- Uitstroom en arrangementen ---------------------------------------------
+
+
+def _comparison(item: Comparison) -> str:
+    parts = [heading(2, item.comparison.titel, item.comparison.id)]
+    if not item.schools:
+        parts.append('<p class="sop-leeg">Geen enkele school heeft een tabel voor deze vergelijking.</p>')
+        return "\n\n".join(parts)
+    count = len(item.schools)
+    parts.append(
+        f"<p>Opgeteld over {count} school{'' if count == 1 else 'en'}. Een getal met ≥ is een ondergrens: "
+        "een school meldde het getal niet, of maakte een klein aantal onherkenbaar (&lt; 5 of zo).</p>"
+    )
+    parts.append(render.statistics_chart(item.total))
+    parts.append(render.statistics_table(item.total))
+    if item.comparison.toelichting:
+        parts.append(f'<div class="sop-toelichting">{render.text_block(item.comparison.toelichting)}</div>')
+    parts.append(f"<details><summary>Per school</summary>{render.statistics_table(item.per_school)}</details>")
+    if item.left_out:
+        rows = "".join(
+            f"<li>{_school_link(school, '../scholen/')}: {_texts(categories)}</li>" for school, categories in item.left_out
+        )
+        parts.append(f"<p>Rijen die bij geen categorie horen en dus niet zijn meegeteld:</p><ul>{rows}</ul>")
+    return "\n\n".join(parts)
+
+
+def outflow(overview: Overview) -> str:
+    found, rest = comparisons(overview)
+    parts = [_comparison(item) for item in found]
+    parts.append(heading(2, "Overige cijfers per school", "overige-cijfers"))
+    if rest:
+        rows = []
+        for school, tables in rest:
+            site = f' (<a href="{escape(school.site)}">profiel<span class="sop-verborgen"> van {escape(school.name)}'\
+                   "</span></a>)" if school.site else ""
+            listed = "".join(
+                f"<li>{escape(table.titel)}: {_texts(row.categorie for row in table.rows)}</li>" for table in tables
+            )
+            rows.append(f"<li>{_school_link(school, '../scholen/')}{site}<ul>{listed}</ul></li>")
+        parts.append(
+            "<p>Deze tabellen zijn niet met andere scholen te vergelijken; de getallen staan in het "
+            f"profiel van de school.</p><ul>{''.join(rows)}</ul>"
+        )
+    else:
+        parts.append("<p>Alle cijfers van de scholen staan in de vergelijkingen hierboven.</p>")
+    return "\n\n".join(parts)
+
+
+# --- open data and glossary -------------------------------------------------
+
+
+def open_data_links(files: list[tuple[str, str]]) -> str:
+    links = "".join(f'<li><a href="../open-data/{escape(name)}">{escape(label)}</a></li>' for name, label in files)
+    return f'<ul class="sop-downloads">{links}</ul>'
+
+
+def glossary(swv: swv_schema.Samenwerkingsverband) -> dict[str, str]:
+    """The SWV's own explanations of abbreviations (swv/samenwerkingsverband.yml)."""
+    return {spelling: term.title for term in swv.begrippen for spelling in term.spellings}
+
+
+def abbreviate(html: str, terms: dict[str, str]) -> str:
+    return render.separate_blocks(render.abbreviate(html, terms))
