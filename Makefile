@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; it is not for our readers.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check schema bench clean nieuwe-school build-zensical swv
+.PHONY: serve build test check schema bench clean nieuwe-school build-zensical wijzigingen swv
 
 $(BIN)/.installed: requirements.txt
 	@echo "Eerste keer (of requirements.txt is gewijzigd): de Python-pakketten worden"
@@ -65,6 +65,12 @@ bench: $(BIN)/.installed
 # A complete starter data/ for another school (or into MAP=...): never overwrites.
 nieuwe-school: $(BIN)/.installed
 	$(BIN)/python -m sop.starter $(or $(MAP),data)
+
+# What changed in the profile since VAN (a commit, tag or branch), in plain Dutch.
+# "$$VAN" from the environment (make exports command-line variables): no quoting to break.
+wijzigingen: $(BIN)/.installed
+	@if [ -z "$$VAN" ]; then echo "Zeg met welke versie u wilt vergelijken, bijvoorbeeld: make wijzigingen VAN=main"; exit 1; fi
+	@$(BIN)/python -m sop.wijzigingen --van "$$VAN"
 
 # Regenerate data/schema/*.json after changing sop/schema.py.
 schema: $(BIN)/.installed
