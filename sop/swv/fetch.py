@@ -68,40 +68,46 @@ def download(url: str) -> bytes:
     return content
 
 
-def _cache_files(cache: Path, school_id: str) -> tuple[Path, Path]:
-    return cache / f"{school_id}.json", cache / f"{school_id}.bron.json"
+def _cache_files(cache: Path, school_id: str) -> tuple[Path, Path, Path]:
+    """The copy, where and when it was fetched, and why the last fetch failed (if it did)."""
+    return cache / f"{school_id}.json", cache / f"{school_id}.bron.json", cache / f"{school_id}.probleem.txt"
 
 
 def _write(path: Path, content: bytes) -> None:
     # Whole or not at all: a build stopped while writing keeps the previous copy.
+    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".deel")
     partial.write_bytes(content)
     os.replace(partial, path)
 
 
 def cached(cache: Path, school_id: str, url: str) -> Fetched:
-    """The last good copy of `url` for this school, if the cache has one."""
-    content_file, source_file = _cache_files(cache, school_id)
+    """What the last fetch of this school left: its copy of `url`, if any, and why
+    that fetch failed, if it did. The pages are built from this."""
+    content_file, source_file, problem_file = _cache_files(cache, school_id)
+    try:
+        problem = problem_file.read_text(encoding="utf-8")
+    except OSError:
+        problem = None
     try:
         source = json.loads(source_file.read_text(encoding="utf-8"))
-        if source.get("url") != url:
-            return Fetched(None, None, "nog nooit opgehaald van dit adres")
-        return Fetched(content_file.read_bytes(), datetime.date.fromisoformat(source["opgehaald_op"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return Fetched(None, None, "nog nooit opgehaald")
+        if source.get("url") == url:
+            return Fetched(content_file.read_bytes(), datetime.date.fromisoformat(source["opgehaald_op"]), problem)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return Fetched(None, None, problem or "nog nooit opgehaald")
 
 
 def fetch_one(cache: Path, school_id: str, url: str, today: datetime.date) -> Fetched:
+    content_file, source_file, problem_file = _cache_files(cache, school_id)
     try:
         content = download(url)
     except Exception as error:  # noqa: BLE001: any failure of one school is reported, never raised
-        problem = _reason(error)
-        previous = cached(cache, school_id, url)
-        return Fetched(previous.content, previous.fetched_on, problem)
-    cache.mkdir(parents=True, exist_ok=True)
-    content_file, source_file = _cache_files(cache, school_id)
+        _write(problem_file, _reason(error).encode("utf-8"))
+        return cached(cache, school_id, url)
     _write(content_file, content)
     _write(source_file, json.dumps({"url": url, "opgehaald_op": today.isoformat()}).encode("utf-8"))
+    problem_file.unlink(missing_ok=True)
     return Fetched(content, today)
 
 
