@@ -7,6 +7,7 @@ over a number a school did not give or made unrecognisable is a lower bound.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import names, render, schema
@@ -36,8 +37,9 @@ def _roster_texts(school: School) -> list[str]:
 
 
 def _matches(text: str, spellings: list[str]) -> bool:
+    # Where a word starts: 'lees' finds 'Taal/Leesspecialist', but 'ASS' not 'Onderwijsassistent'.
     key = names.name_key(text)
-    return any(names.name_key(spelling) in key for spelling in spellings)
+    return any(re.search(rf"(?<!\w){re.escape(names.name_key(spelling))}", key) for spelling in spellings)
 
 
 def specialisms(overview: Overview) -> tuple[list[SpecialismSchools], list[tuple[str, list[School]]]]:
@@ -202,7 +204,10 @@ def _comparison(comparison: swv_schema.Vergelijking, overview: Overview) -> Comp
     adds_up = all(table.rijen_tellen_op for _, tables in sources for table in tables)
 
     def school_value(parts: list) -> int | render.Bound | None:
-        # A school without a row in this category for this year did not report it.
+        # A school without a row in this category for this year did not report it; a single
+        # row is shown as the school published it ('< 5' stays '< 5').
+        if len(parts) == 1:
+            return parts[0]
         return add_up(parts) if parts else None
 
     school_groups = [

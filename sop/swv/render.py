@@ -70,10 +70,10 @@ def summary(overview: Overview, today: datetime.date) -> str:
             f"{'school ontbreekt' if len(overview.missing) == 1 else 'scholen ontbreken'}</a>, met de reden."
         )
     if expired:
-        items.append(f'Bij <a href="scholen/">{expired} school{"" if expired == 1 else "en"}</a> is het profiel verlopen.')
+        items.append(f'Bij <a href="scholen/">{expired} {"school" if expired == 1 else "scholen"}</a> is het profiel verlopen.')
     if unfilled:
         items.append(
-            f'Bij <a href="scholen/">{unfilled} school{"" if unfilled == 1 else "en"}</a> staat niet in het '
+            f'Bij <a href="scholen/">{unfilled} {"school" if unfilled == 1 else "scholen"}</a> staat niet in het '
             "profiel wanneer het vernieuwd moet worden."
         )
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
@@ -163,7 +163,7 @@ def _specialism_schools(item: SpecialismSchools) -> str:
         f"<li>{_school_link(school, '../scholen/')}: {_texts(texts)}</li>" for school, texts in item.schools
     )
     count = len(item.schools)
-    return f"<p>{count} school{'' if count == 1 else 'en'}, in hun eigen woorden:</p><ul>{rows}</ul>"
+    return f"<p>{count} {'school' if count == 1 else 'scholen'}, in hun eigen woorden:</p><ul>{rows}</ul>"
 
 
 # --- Basisondersteuning -----------------------------------------------------
@@ -180,7 +180,7 @@ def _secured_count(indicator: Indicator) -> str:
     rated = indicator.rated
     if not rated:
         return "alleen beschreven, zonder status"
-    return f"geborgd bij {indicator.secured} van {rated} school{'' if rated == 1 else 'en'}"
+    return f"geborgd bij {indicator.secured} van {rated} {'school' if rated == 1 else 'scholen'}"
 
 
 def _indicator(indicator: Indicator) -> str:
@@ -215,7 +215,7 @@ def basic_support(overview: Overview) -> str:
             for item in few
         )
         limit = settings.weinig_scholen
-        how_many = "geen enkele school" if limit == 0 else f"hoogstens {limit} school{'' if limit == 1 else 'en'}"
+        how_many = "geen enkele school" if limit == 0 else f"hoogstens {limit} {'school' if limit == 1 else 'scholen'}"
         parts.append(f"<p>Indicatoren die bij {how_many} geborgd zijn:</p><ul>{items}</ul>")
     else:
         parts.append("<p>Elke indicator is bij meer scholen geborgd.</p>")
@@ -235,7 +235,7 @@ def _comparison(item: Comparison) -> str:
         return "\n\n".join(parts)
     count = len(item.schools)
     parts.append(
-        f"<p>Opgeteld over {count} school{'' if count == 1 else 'en'}. Een getal met ≥ is een ondergrens: "
+        f"<p>Opgeteld over {count} {'school' if count == 1 else 'scholen'}. Een getal met ≥ is een ondergrens: "
         "een school meldde het getal niet, of maakte een klein aantal onherkenbaar (&lt; 5 of zo).</p>"
     )
     parts.append(render.statistics_chart(item.total))

@@ -50,8 +50,9 @@ class Scholen(Model):
 class Specialisme(Model):
     id: Slug
     naam: Label
-    # A function or focus area belongs to this specialism when one of these occurs in
-    # it (without regard to case): 'dyslexie' also finds 'Specialist dyslexie'.
+    # A function or focus area belongs to this specialism when a word in it starts with
+    # one of these (without regard to case): 'dyslexie' also finds 'Specialist dyslexie'
+    # and 'hoogbegaafd' 'Hoogbegaafdheid', but 'ASS' does not find 'Onderwijsassistent'.
     schrijfwijzen: Annotated[list[Label], Field(min_length=1)]
 
 
