@@ -13,7 +13,7 @@ from pathlib import Path
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sop import history, render  # noqa: E402
+from sop import history, render, versies_render  # noqa: E402
 from sop.errors import DataErrors  # noqa: E402
 from sop.profile import load_profile  # noqa: E402
 from sop.publish import DOCUMENT_NAME, OPEN_DATA, SCHOOLGIDS  # noqa: E402
@@ -93,6 +93,8 @@ def define_env(env):
         "toegankelijkheid_melden": lambda: render.accessibility_reports(profile.verklaringen.toegankelijkheid),
         "controle_wijzigingen": lambda: render.change_review(profile.verklaringen.controle_wijzigingen),
         "versiegeschiedenis": lambda: render.change_log(change_log()),
+        # Reads git only when called: Zensical runs define_env once per page.
+        "versies": lambda: versies_render.page(project, profile, today, f"{site_root()}{OPEN_DATA}/"),
     }
 
     def page_titles() -> dict[str, str]:

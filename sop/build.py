@@ -43,7 +43,7 @@ def _build(project: Path, site_dir: Path, publication: Publication) -> int:
     from .errors import DataErrors
     from .pdf import PDF_NAME, write_pdf
     from .profile import load_profile
-    from .publish import write_downloads
+    from .publish import write_downloads, write_version_downloads
 
     from .docscheck import docs_errors
 
@@ -73,6 +73,7 @@ def _build(project: Path, site_dir: Path, publication: Publication) -> int:
                 cached.unlink()
             write_pdf(fresh, cache)
         write_downloads(profile, fresh)
+        write_version_downloads(project, profile, fresh)
         write_robots(fresh)
         publication.commit()
     return 0

@@ -14,7 +14,7 @@ from markupsafe import Markup
 # MkDocs loads this file by path; the project root must be importable for `sop`.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sop import theme  # noqa: E402
+from sop import theme, versies  # noqa: E402
 from sop.errors import DataErrors  # noqa: E402
 from sop.profile import load_profile  # noqa: E402
 
@@ -35,4 +35,15 @@ def on_config(config):
     if "edit_uri" in settings:
         config["edit_uri"] = settings["edit_uri"]
     theme.print_notices(profile, notices)
+    if not versies.history_available(project):
+        # The Versies page needs git history: leave it out, say so once, build on.
+        config["nav"] = versies.without_page(config["nav"])
+        print(versies.NO_HISTORY, file=sys.stderr)
     return config
+
+
+def on_files(files, config):
+    page = files.get_file_from_path(versies.PAGE)
+    if page is not None and not versies.history_available(Path(config.config_file_path).parent):
+        files.remove(page)
+    return files

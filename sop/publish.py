@@ -7,9 +7,10 @@ the files hold exactly what the site shows.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-from . import opendata, schoolgids
+from . import opendata, render, schoolgids, versies
 from .profile import Profile
 
 OPEN_DATA = "open-data"
@@ -38,5 +39,25 @@ def write_downloads(profile: Profile, site_dir: Path) -> list[Path]:
         path = site_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
+        written.append(path)
+    return written
+
+
+def write_version_downloads(project: Path, profile: Profile, site_dir: Path) -> list[Path]:
+    """open-data/versies/<vastgesteld_op>/sop.json for every adopted version (sop/versies.py).
+
+    Without git history there are none; the MkDocs hook has said so already.
+    """
+    history = versies.read_history(project, profile)
+    written = []
+    for version in history.versions if history else []:
+        if version.document is None:
+            reason = version.problem or "er staat een naam in die niet gepubliceerd mag worden"
+            print(f"Let op: de versie van {render.dutch_date(version.adopted)} staat niet als open data "
+                  f"op de site: {reason}.", file=sys.stderr)
+            continue
+        path = site_dir / OPEN_DATA / version.document_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(version.document)
         written.append(path)
     return written

@@ -67,6 +67,8 @@ MACRO_FILES: dict[str, list[str]] = {
     "toegankelijkheid_melden": ["verklaringen"],
     "controle_wijzigingen": ["verklaringen"],
     "versiegeschiedenis": [],
+    # Adopting a version is filling in vastgesteld_op there (sop/versies.py).
+    "versies": ["status"],
 }
 
 # Edit links point at the repository (REPO_URL, set by the workflow), branch main.

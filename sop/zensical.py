@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from . import build as pipeline
+from . import versies
 
 SITE = "site-zensical"
 # In the project folder: Zensical takes the folder of its config as the project root.
@@ -77,6 +78,9 @@ def write_config(project: Path, site_dir: Path) -> Path:
     }
     if "edit_uri" in settings:
         config["edit_uri"] = settings["edit_uri"]
+    if not versies.history_available(project):
+        config = _without_versies(mkdocs, config)
+        print(versies.NO_HISTORY, file=sys.stderr)
     path = project / CONFIG
     path.write_text(
         "# Written by sop/zensical.py for each Zensical build; do not edit.\n"
@@ -85,6 +89,27 @@ def write_config(project: Path, site_dir: Path) -> Path:
     )
     theme.print_notices(profile, notices)
     return path
+
+
+def _without_versies(mkdocs: dict, config: dict) -> dict:
+    """The config without the Versies page (no git history), as MkDocs' hook leaves it out.
+
+    INHERIT can only add to mkdocs.yml's nav, so this config is mkdocs.yml itself
+    (its !ENV values as this build sees them) merged as INHERIT would: dicts
+    merged, lists appended. draft_docs keeps the page out of the site.
+    """
+    def merged(parent, child):
+        if isinstance(parent, dict) and isinstance(child, dict):
+            return {**parent, **{key: merged(parent[key], value) if key in parent else value
+                                 for key, value in child.items()}}
+        if isinstance(parent, list) and isinstance(child, list):
+            return parent + child
+        return child
+
+    base = {key: value for key, value in mkdocs.items() if value is not None}
+    base["nav"] = versies.without_page(base.get("nav"))
+    own = {key: value for key, value in config.items() if key != "INHERIT"}
+    return {**merged(base, own), "draft_docs": f"{base.get('draft_docs') or ''}{versies.PAGE}\n"}
 
 
 class _EnvLoader(yaml.SafeLoader):
