@@ -70,6 +70,11 @@ def grants(job: dict, scope: str) -> bool:
     return isinstance(permissions, dict) and permissions.get(scope) == "write"
 
 
+def only_on_pull_requests(job: dict) -> bool:
+    condition = " ".join(str(job.get("if", "")).split())
+    return condition.startswith("github.event_name == 'pull_request'") and "||" not in condition
+
+
 def needed(jobs: dict, name: str) -> set[str]:
     """Every job that `name` waits for, directly or through other jobs."""
     direct = jobs[name].get("needs", [])
@@ -235,7 +240,9 @@ def test_deploy_waits_for_every_check_and_only_on_main(workflow_file):
         for scope in DEPLOY_ONLY_SCOPES:
             assert grants(job, scope), f"{name} mist '{scope}: write'"
         waits_for = needed(jobs, name)
-        assert waits_for == set(jobs) - {name}, f"{name} wacht niet op alle andere jobs"
+        # A job that only runs on pull requests would skip the deploy on main.
+        pr_only = {other for other, job in jobs.items() if only_on_pull_requests(job)}
+        assert waits_for == set(jobs) - {name} - pr_only, f"{name} wacht niet op alle andere jobs"
         commands = "\n".join(step.get("run", "") for other in waits_for for step in steps(jobs[other]))
         for check in CHECKS:
             assert check in commands, f"{name} wacht niet op '{check}'"
@@ -258,3 +265,31 @@ def test_pull_requests_and_main_are_checked():
     assert {"pull_request", "push"} <= checked
     assert any(is_deploy_job(job) for path in WORKFLOWS for job in load(path)["jobs"].values()), \
         "geen enkele workflow publiceert de site"
+
+
+# --- the comparison comment on a pull request (issue 14) ------------------------
+
+SITE_WORKFLOW = GITHUB / "workflows" / "site.yml"
+SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repository"
+
+
+def test_only_the_comment_job_may_write_on_a_pull_request_and_it_runs_no_code_of_it():
+    """The comparison comment (sop/wijzigingen.py) is written by a job that can do
+    nothing else: `pull-requests: write` only, no checkout, not for forks. The jobs
+    that run the pull request's code (a checkout) can write nothing at all."""
+    jobs = load(SITE_WORKFLOW)["jobs"]
+    commenting = [name for name, job in jobs.items() if grants(job, "pull-requests")]
+    assert commenting == ["opmerking"], commenting
+    job = jobs["opmerking"]
+    assert job["permissions"] == {"pull-requests": "write"}
+    assert not any(action(step) == "actions/checkout" for step in steps(job)), "de opmerking-job haalt code op"
+    assert all("${{" not in step.get("run", "") for step in steps(job)), "expressies horen in env:"
+    assert only_on_pull_requests(job)
+    assert SAME_REPOSITORY in " ".join(job["if"].split()), "een fork krijgt geen opmerking-job"
+    assert needed(jobs, "opmerking") == {"wijzigingen"}
+    for name, other in jobs.items():
+        runs_code = any(action(step) == "actions/checkout" for step in steps(other))
+        if runs_code and "github.event_name == 'push'" not in str(other.get("if", "")):
+            permissions = other.get("permissions", {})
+            assert isinstance(permissions, dict) and "write" not in permissions.values(), \
+                f"{name} voert code van de pull request uit en mag niets schrijven"
