@@ -340,3 +340,36 @@ def test_a_data_error_gives_the_dutch_errors_instead(pull_request, tmp_path):
     assert "Er is geen vergelijking." in summary
     assert "    De gegevens in data/ bevatten" in summary
     assert re.search(r"^    data/expertise\.yml:\d+:\d+: .*'functie'", summary, re.MULTILINE), summary
+
+
+# --- Zensical (sop/zensical.py) ---------------------------------------------------------------------
+
+ZENSICAL_PYTHON = Path(__file__).resolve().parent.parent / ".venv-zensical" / "bin" / "python"
+
+
+def build_zensical(project: Path) -> subprocess.CompletedProcess:
+    if not ZENSICAL_PYTHON.exists():
+        pytest.skip("Zensical ontbreekt (.venv-zensical); tests/test_zensical.py installeert het")
+    return subprocess.run([ZENSICAL_PYTHON, "-m", "sop.zensical", "site-zensical"], cwd=project,
+                          capture_output=True, text=True, env=dict(os.environ, SOP_VANDAAG=TODAY))
+
+
+def test_zensical_builds_the_page_with_history_and_leaves_it_out_without(project, tmp_path):
+    with_history = tmp_path / "met"
+    shutil.copytree(project, with_history, ignore=shutil.ignore_patterns("site", "site-zensical", ".cache", ".site-*"))
+    result = build_zensical(with_history)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert versies.NO_HISTORY not in result.stderr
+    page = Site(with_history / "site-zensical").article("versies")
+    assert len(page.select("h3[id^=versie-]")) == 3
+    assert (with_history / "site-zensical/open-data/versies/2031-10-01/sop.json").exists()
+
+    export = tmp_path / "export"
+    shutil.copytree(with_history, export, ignore=shutil.ignore_patterns(".git", "site-zensical", ".cache", ".site-*"))
+    result = build_zensical(export)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr.count(versies.NO_HISTORY) == 1, result.stderr
+    site = export / "site-zensical"
+    assert not (site / "versies").exists() and not (site / "versies.md").exists()
+    assert not (site / "open-data" / "versies").exists()
+    assert not re.search(r'href="[^"]*versies', (site / "index.html").read_text(encoding="utf-8"))
