@@ -49,6 +49,7 @@ TITLES = {
 
 NO_CHANGES = "Geen inhoudelijke wijzigingen in het profiel."
 WITHHELD = "een medewerker van wie de naam niet gepubliceerd wordt"
+WITHHELD_MANY = "medewerkers van wie de naam niet gepubliceerd wordt"
 # Running text of an older version that names someone who is withheld now.
 WITHHELD_TEXT = "(tekst met een naam die niet gepubliceerd wordt)"
 ARROW = " → "
@@ -251,7 +252,11 @@ def _value(value: Any) -> str:
     if isinstance(value, str):
         return _quote(value, LONG_TEXT)
     if isinstance(value, list):
-        return ", ".join(WITHHELD if item is None else _value(item) for item in value) or render.NOT_FILLED_IN
+        withheld = value.count(None)  # names not published: how many, as the site shows
+        shown = [_value(item) for item in value if item is not None]
+        if withheld:
+            shown.append(WITHHELD if withheld == 1 else f"{withheld} {WITHHELD_MANY}")
+        return ", ".join(shown) or render.NOT_FILLED_IN
     return render.NOT_FILLED_IN if not value else "(blok met velden)"
 
 
@@ -261,6 +266,7 @@ class Label(NamedTuple):
     path: str
     noun: str
     worded: bool  # `path` starts with our own word, so it may get a capital
+    alone: bool = False  # names itself without its parents (an indicator id is unique)
 
 
 def _key(item: dict) -> tuple[str, str] | None:
@@ -277,7 +283,7 @@ def _label(item: dict) -> Label:
     field, value = key
     quoted = _quote(value)
     if field == "id" and "indicator" in item:
-        return Label(f"indicator {quoted}", f"indicator {quoted}", True)
+        return Label(f"indicator {quoted}", f"indicator {quoted}", True, alone=True)
     if field == "id":
         title = _quote(item.get("titel") or value)
         kind = "tabel" if "rijkop" in item else "groep" if "rollen" in item else "domein"
@@ -385,8 +391,9 @@ class _Walk:
 
     def scalar(self, old: Any, new: Any, where: tuple[Label, ...], fields: tuple[str, ...]) -> None:
         words = self.words(fields)
-        # A field under one of the school's own column headings is named by that heading.
-        column = self.columns.get(fields[-1]) if fields and fields[0] != "kolommen" else None
+        # A text under one of the school's own column headings is named by that heading.
+        texts = all(value is None or isinstance(value, str) for value in (old, new))
+        column = self.columns.get(fields[-1]) if texts and fields and fields[0] != "kolommen" else None
         heading = _quote(column) if isinstance(column, str) else None
         if _is_long(old) or _is_long(new):
             what = heading or words
@@ -453,8 +460,8 @@ class _Walk:
         for item in new:
             key = _key(item)
             if key is not None and old_by_key.get(key):
-                previous = old_by_key[key].pop(0)
-                self.value(previous, item, (*where, _label(item)), ())
+                previous, label = old_by_key[key].pop(0), _label(item)
+                self.value(previous, item, (label,) if label.alone else (*where, label), ())
             else:
                 added.append(item)
         removed = [item for items in old_by_key.values() for item in items]
@@ -506,7 +513,9 @@ _GITHUB_REFERENCES = re.compile(r"[@#]|(?<=:)(?=//)|(?i:(?<=\bwww)(?=\.)|(?<=\bg
 
 def _markdown(text: str) -> str:
     """One line of data-bearing text, inert in GitHub markdown."""
-    return render.escape_markdown(_GITHUB_REFERENCES.sub(lambda m: m.group(0) + "\u200d", _one_line(text)))
+    escaped = render.escape_markdown(_GITHUB_REFERENCES.sub(lambda m: m.group(0) + "\u200d", _one_line(text)))
+    # Quotes are harmless outside an HTML attribute; plain ones keep the raw text readable.
+    return escaped.replace("&#39;", "'").replace("&#34;", '"')
 
 
 def as_markdown(sections: list[Section], heading: str) -> str:
@@ -582,7 +591,7 @@ commit, tag of branch, bijvoorbeeld main) naast data/ zoals het nu is.
 
   --van VERSIE   de versie om mee te vergelijken
   --markdown     als markdown, voor een pull request op GitHub
-  --kop TEKST    de kop boven de markdown
+  --kop TEKST    de kop boven de vergelijking
 """
 
 
