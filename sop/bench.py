@@ -83,29 +83,33 @@ def pages(site: Path) -> list[str]:
                   if p.parent.name != "search")
 
 
+def first_visit(browser, url: str) -> tuple[int, int, int]:
+    """(requests, raw bytes, gzip bytes) of loading `url` with an empty cache; gzip per response."""
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        bodies = []
+        tab.on("response", lambda response: bodies.append(response))
+        tab.goto(url, wait_until="networkidle")
+        sizes = []
+        for response in bodies:
+            try:
+                body = response.body()
+            except Exception:  # a redirect or aborted request has no body
+                body = b""
+            sizes.append((len(body), len(gzip.compress(body, 6))))
+    finally:
+        context.close()
+    return len(sizes), sum(r for r, _ in sizes), sum(g for _, g in sizes)
+
+
 def weigh(site: Path, browser) -> dict[str, tuple[int, int, int]]:
     """Per page: (requests, raw bytes, gzip bytes) of a first visit."""
     server, base = serve(site)
-    results = {}
     try:
-        for page in pages(site):
-            context = browser.new_context()
-            tab = context.new_page()
-            bodies = []
-            tab.on("response", lambda response: bodies.append(response))
-            tab.goto(base + (page + "/" if page else ""), wait_until="networkidle")
-            sizes = []
-            for response in bodies:
-                try:
-                    body = response.body()
-                except Exception:  # a redirect or aborted request has no body
-                    body = b""
-                sizes.append((len(body), len(gzip.compress(body, 6))))
-            results[page or "(start)"] = (len(sizes), sum(r for r, _ in sizes), sum(g for _, g in sizes))
-            context.close()
+        return {page or "(start)": first_visit(browser, base + (page + "/" if page else "")) for page in pages(site)}
     finally:
         server.shutdown()
-    return results
 
 
 SCALE = 10  # the large school: this many times the rows, school years and staff

@@ -242,7 +242,9 @@ def _comparison(item: Comparison) -> str:
     parts.append(render.statistics_table(item.total))
     if item.comparison.toelichting:
         parts.append(f'<div class="sop-toelichting">{render.text_block(item.comparison.toelichting)}</div>')
-    parts.append(f"<details><summary>Per school</summary>{render.statistics_table(item.per_school)}</details>")
+    # Its own name: the table region must not share the total's label (landmark-unique).
+    per_school = item.per_school.model_copy(update={"titel": f"{item.comparison.titel}, per school"})
+    parts.append(f"<details><summary>Per school</summary>{render.statistics_table(per_school)}</details>")
     if item.left_out:
         rows = "".join(
             f"<li>{_school_link(school, '../scholen/')}: {_texts(categories)}</li>" for school, categories in item.left_out
