@@ -22,7 +22,8 @@ def _years(count: int) -> str:
 def _date(day: datetime.date | None) -> str:
     if day is None:
         return f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
-    return f'<time datetime="{day.isoformat()}">{escape(dutch_date(day))}</time>'
+    # No-break spaces: a phone keeps '1 oktober 2031' on one line.
+    return f'<time datetime="{day.isoformat()}">{escape(dutch_date(day)).replace(" ", "&nbsp;")}</time>'
 
 
 def renewal_cycle(status: schema.FormeleStatus, today: datetime.date) -> str:
@@ -33,7 +34,7 @@ def renewal_cycle(status: schema.FormeleStatus, today: datetime.date) -> str:
         ("Uiterlijk vernieuwen", status.renewal_date),
     ]
     items = "".join(
-        f'<li><span class="sop-cyclus__stap">{label}</span> {_date(day)}</li>' for label, day in steps)
+        f"<li>{label}: {_date(day)}</li>" for label, day in steps)
     notice = render.renewal_notice(status, today)
     banner = (f'<p class="sop-melding sop-melding--{notice[0]}" role="note">{escape(notice[1])}</p>'
               if notice else "")
@@ -76,16 +77,15 @@ def version_details(version: Version, document_href: str) -> str:
         ("Advies medezeggenschapsraad op", _date(version.advice)),
         ("Schooljaar", escape(version.school_year) if version.school_year else _date(None)),
     ]
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    # The address in full, under the dates: it is what a reader cites.
     if version.document is not None:
-        rows.append(("Gegevens van deze versie",
-                     f'<a href="{escape(document_href)}" type="application/json">'
-                     f"{escape(OPEN_DATA)}/{escape(version.document_path)}</a>"
-                     " (open data, JSON)"))
+        data = (f'<a href="{escape(document_href)}" type="application/json">'
+                f"{escape(OPEN_DATA)}/{escape(version.document_path)}</a> (JSON)")
     else:
         why = f": {escape(version.problem)}" if version.problem else ""
-        rows.append(("Gegevens van deze versie", f"niet beschikbaar als open data{why}"))
-    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    return f'<dl class="sop-contact sop-versie">{items}</dl>'
+        data = f"niet beschikbaar{why}"
+    return f'<dl class="sop-contact sop-versie">{items}</dl><p>Open data van deze versie: {data}</p>'
 
 
 def versions_page(history: History, status: schema.FormeleStatus, today: datetime.date,

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
 
 from conftest import SCHOOLS, Site, build_site, copy_project
 
@@ -203,9 +205,11 @@ def test_what_changed_since_the_last_adoption_is_not_adopted_yet(page):
 
 
 def test_the_renewal_cycle(page):
-    cycle = text(page.select_one("ol.sop-cyclus"))
-    assert cycle == ("Advies van de medezeggenschapsraad 20 september 2031 "
-                     "Vastgesteld door het bevoegd gezag 1 oktober 2031 Uiterlijk vernieuwen 1 oktober 2035")
+    assert [text(item) for item in page.select("ol.sop-cyclus li")] == [
+        "Advies van de medezeggenschapsraad: 20 september 2031",
+        "Vastgesteld door het bevoegd gezag: 1 oktober 2031",
+        "Uiterlijk vernieuwen: 1 oktober 2035",
+    ]
     assert "minstens elke vier jaar" in text(page)
 
 
@@ -284,7 +288,7 @@ def test_an_old_version_that_no_longer_validates_does_not_break_the_build(tmp_pa
     newest = version_block(page, "2030-10-01")
     assert "Deze versie kan niet worden vergeleken: de gegevens van de versie ervoor kloppen niet" in newest
     oldest = version_block(page, "2029-10-01")
-    assert "niet beschikbaar als open data" in oldest
+    assert "Open data van deze versie: niet beschikbaar: de gegevens van toen kloppen niet" in oldest
     assert "0201234567" not in text(page)
     assert sorted(p.name for p in (project / "site/open-data/versies").iterdir()) == ["2030-10-01"]
 
@@ -333,13 +337,24 @@ def test_a_pull_request_gets_the_comparison_in_markdown(pull_request, tmp_path):
     assert summary == (pull_request / "wijzigingen" / "opmerking.md").read_text(encoding="utf-8")
 
 
+def rendered(markdown: str) -> BeautifulSoup:
+    """The markdown as GitHub shows it (CommonMark, no raw HTML)."""
+    return BeautifulSoup(MarkdownIt("commonmark", {"html": False}).render(markdown), "html.parser")
+
+
 def test_a_data_error_gives_the_dutch_errors_instead(pull_request, tmp_path):
     edit(pull_request, "expertise.yml", ("  functie:\n  - Directeur", "  funcite:\n  - Directeur"))
     result, summary = run_comparison_step(pull_request, tmp_path)
     assert result.returncode == 0, result.stderr  # the comment shows the errors; Controle en bouw fails
-    assert "Er is geen vergelijking." in summary
-    assert "    De gegevens in data/ bevatten" in summary
-    assert re.search(r"^    data/expertise\.yml:\d+:\d+: .*'functie'", summary, re.MULTILINE), summary
+    shown = rendered(summary)
+    assert text(shown.h2) == "Wat deze pull request verandert in het profiel"
+    assert text(shown.p).startswith("Er is geen vergelijking.")
+    # One list item per line of the report, word for word, so it wraps on a phone.
+    report = [line for line in result.stderr.splitlines() if line.startswith(("De gegevens", "data/"))]
+    assert [text(item) for item in shown.select("li")] == report
+    assert report[0].startswith("De gegevens in data/ bevatten 2 fouten")
+    assert any(re.match(r"data/expertise\.yml:\d+:\d+: .*'functie'", line) for line in report)
+    assert not shown.select("pre, code")
 
 
 # --- Zensical (sop/zensical.py) ---------------------------------------------------------------------
