@@ -31,7 +31,10 @@ def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) 
     try:
         overview = gather(folder, cache, day, online=True, display_dir=display_name(folder))
     except DataErrors as errors:
-        print(errors.report().replace("de site is niet gebouwd", "het overzicht is niet gebouwd"), file=sys.stderr)
+        # Named by the SWV folder itself: the data report's heading takes a path's first part ('/').
+        count = len(errors.errors)
+        print(f"De bestanden in {display_name(folder)}/ bevatten {'1 fout' if count == 1 else f'{count} fouten'}; "
+              "het overzicht is niet gebouwd.", *errors.errors, sep="\n", file=sys.stderr)
         return 1
     for item in overview.missing:
         print(f"Let op: {item.entry.naam} ({item.entry.id}) staat niet in het overzicht: {item.reason}", file=sys.stderr)
