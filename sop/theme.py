@@ -70,6 +70,9 @@ MACRO_FILES: dict[str, list[str]] = {
     # Adopting a version is filling in vastgesteld_op there (sop/versies.py).
     "versies": ["status"],
 }
+# A page's "Laatst gewijzigd" follows these; the Versies page shows changes in
+# any data file (not adopted yet), so every one of them (a git pathspec).
+LAST_CHANGED_FILES = {**MACRO_FILES, "versies": ["*"]}
 
 # Edit links point at the repository (REPO_URL, set by the workflow), branch main.
 EDIT_BASE = "edit/main/"
@@ -136,7 +139,7 @@ def theme_settings(project: Path, profile: Profile, site_url: str | None, repo_u
     glossary (for Python-Markdown's abbr extension in the prose of docs/).
     """
     glossary = render.abbreviation_glossary(profile.begrippen)
-    page_files = history.data_files_per_page(project / "docs", MACRO_FILES)
+    page_files = history.data_files_per_page(project / "docs", LAST_CHANGED_FILES)
     changed = {
         page: render.dutch_date(day) for page, day in history.last_changed_per_page(project, page_files).items()
     }

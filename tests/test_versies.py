@@ -213,6 +213,12 @@ def test_the_renewal_cycle(page):
     assert "minstens elke vier jaar" in text(page)
 
 
+def test_last_changed_follows_every_data_file(built):
+    """The part not adopted yet changed on 10 January 2032, in kansen-en-belemmeringen.yml."""
+    site, _ = built
+    assert "Laatst gewijzigd: 10 januari 2032" in text(site.page("versies"))
+
+
 def test_every_anchor_on_the_page_is_unique(built):
     site, _ = built
     ids = [tag["id"] for tag in site.page("versies").select("[id]")]
