@@ -152,6 +152,25 @@ def test_every_new_vastgesteld_op_is_a_version_oldest_first(project):
     assert found == [datetime.date(2029, 10, 1), datetime.date(2030, 10, 1), datetime.date(2031, 10, 1)]
 
 
+def test_an_adoption_merged_from_a_branch_counts_once_at_its_merge(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    status = repo / "data" / "status.yml"
+    status.write_text("vastgesteld_op: null\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "2029-01-01", "Begin")
+    git(repo, "checkout", "-q", "-b", "vaststelling")
+    status.write_text("vastgesteld_op: 2029-10-01\n", encoding="utf-8")
+    commit(repo, "2029-10-01", "Vastgesteld")
+    status.write_text("# Vastgesteld.\nvastgesteld_op: 2029-10-01\n", encoding="utf-8")
+    commit(repo, "2029-10-02", "Alleen commentaar")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "Merge", "vaststelling", day="2029-10-03")
+    found = versies.adoption_commits(repo)
+    assert [(commit, status["vastgesteld_op"]) for commit, status in found] == [
+        (git(repo, "rev-parse", "HEAD").strip(), datetime.date(2029, 10, 1))]
+
+
 def test_a_shallow_clone_or_an_export_has_no_history(project, tmp_path):
     assert versies.history_available(project)
     shallow = tmp_path / "ondiep"
