@@ -436,7 +436,11 @@ class _Walk:
             if old != new:
                 self.scalar(old, new, where, fields)
         elif Counter(old) != Counter(new):
-            if all(item is None or (len(item) <= SHORT_ITEM and "\n" not in item) for item in [*old, *new]):
+            # A list of short items replaced as a whole reads best as 'old → new';
+            # when some items stay, name only what was added or removed.
+            if not set(old) & set(new) and all(
+                item is None or (len(item) <= SHORT_ITEM and "\n" not in item) for item in [*old, *new]
+            ):
                 self.scalar(old, new, where, fields)
                 return
             for item in list((Counter(new) - Counter(old)).elements()):

@@ -484,7 +484,7 @@ def test_profile_at_reads_data_of_a_revision(repo):
     _edit(repo / "data" / "expertise.yml", "functie: [Directeur]", "functie: [Directeur, ICT-coördinator]")
     assert profile_at(repo, "HEAD") == load_profile(SCHOOLS["voorbeeldschool"])
     assert lines(compare_profiles(profile_at(repo, "HEAD"), load_profile(repo / "data"))) == [
-        "Pim Proef: functie 'Directeur' → 'Directeur', 'ICT-coördinator'"]
+        "Nieuw bij Pim Proef, functie: 'ICT-coördinator'"]
     _commit(repo, "ICT")
     assert profile_at(repo, "HEAD~1") == load_profile(SCHOOLS["voorbeeldschool"])
     assert compare_profiles(profile_at(repo, "HEAD"), load_profile(repo / "data")) == []
@@ -561,3 +561,15 @@ def test_cli_as_a_module_never_shows_a_traceback(repo):
                             capture_output=True, text=True)
     assert broken.returncode == 1
     assert "Traceback" not in broken.stderr and "data/school.yml:" in broken.stderr
+
+
+def test_a_list_that_keeps_items_names_only_what_was_added_and_removed(school):
+    kansen = school.kansen_en_belemmeringen
+    kept = kansen.sterke_kanten
+    grown = replaced(school, kansen_en_belemmeringen=kansen.model_copy(
+        update={"sterke_kanten": [*kept, "Een nieuwe sterke kant"]}))
+    found = lines(compare_profiles(school, grown))
+    assert len(found) == 1 and "Nieuw" in found[0] and "Een nieuwe sterke kant" in found[0], found
+    # The items that stayed are not repeated.
+    assert not any(item[:30] in found[0] for item in kept), found
+    assert lines(compare_profiles(grown, school)) == [found[0].replace("Nieuw", "Weggehaald")]
