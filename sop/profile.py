@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -253,7 +254,10 @@ def _inner_model(annotation: Any) -> Any:
     return _inner_model(origin) if origin is not None and origin is not annotation else None
 
 
-def validate_document(document: YamlDocument, model: type[BaseModel]) -> tuple[Any, list[DataError]]:
+def validate_document(
+    document: YamlDocument, model: type[BaseModel], problems: Callable[[BaseModel], list] = rules.problems
+) -> tuple[Any, list[DataError]]:
+    """The file's value, or the errors: the model's, then the rules (`problems`) that span its fields."""
     try:
         value = model.model_validate(document.data)
     except ValidationError as validation:
@@ -264,8 +268,32 @@ def validate_document(document: YamlDocument, model: type[BaseModel]) -> tuple[A
             where = loc[:-1] if error["type"] == "missing" else loc
             errors.append(DataError(document.location(where), _message(document, model, error)))
         return None, errors
-    errors = [DataError(document.location(path), message) for path, message in rules.problems(value)]
+    errors = [DataError(document.location(path), message) for path, message in problems(value)]
     return (None if errors else value), errors
+
+
+def read_files(
+    folder: Path, display_dir: str, files: dict[str, type[BaseModel]], problems: Callable[[BaseModel], list] = rules.problems
+) -> tuple[dict[str, Any], dict[str, YamlDocument], list[DataError]]:
+    """Read and validate each STEM.yml in `folder`: values and documents per stem, and all errors."""
+    values: dict[str, Any] = {}
+    documents: dict[str, YamlDocument] = {}
+    errors: list[DataError] = []
+    for stem, model in files.items():
+        name = f"{display_dir}/{stem}.yml"
+        path = folder / f"{stem}.yml"
+        if not path.exists():
+            errors.append(DataError(Location(name, 1, 1), f"dit bestand ontbreekt in {display_dir}/"))
+            continue
+        document, file_errors = read_yaml(path, name)
+        errors += file_errors
+        if document is None:
+            continue
+        value, file_errors = validate_document(document, model, problems)
+        errors += file_errors
+        values[stem] = value
+        documents[stem] = document
+    return values, documents, errors
 
 
 def load_profile(data_dir: Path, display_dir: str = "data", notices: list[DataError] | None = None) -> Profile:
@@ -274,26 +302,12 @@ def load_profile(data_dir: Path, display_dir: str = "data", notices: list[DataEr
     `notices`, if given, receives what is valid but not yet finished (a text still
     to fill in, status columns without headings): the site builds, the build says so.
     """
-    values: dict[str, Any] = {}
-    documents: dict[str, YamlDocument] = {}
     errors = unexpected_entries(data_dir, display_dir, DATA_FILES, EXTRA_FILES, EXTRA_DIRS)
-    for stem, model in DATA_FILES.items():
-        name = f"{display_dir}/{stem}.yml"
-        path = data_dir / f"{stem}.yml"
-        if not path.exists():
-            errors.append(DataError(Location(name, 1, 1), "dit bestand ontbreekt in data/"))
-            continue
-        document, file_errors = read_yaml(path, name)
-        errors += file_errors
-        if document is None:
-            continue
-        value, file_errors = validate_document(document, model)
-        errors += file_errors
-        values[stem.replace("-", "_")] = value
-        documents[stem] = document
+    values, documents, file_errors = read_files(data_dir, display_dir, DATA_FILES)
+    errors += file_errors
     if errors:
         raise DataErrors(errors)
-    profile = Profile(**values)
+    profile = Profile(**{stem.replace("-", "_"): value for stem, value in values.items()})
     errors = [
         DataError(documents[stem].location(path), message)
         for stem, path, message in rules.across_files(profile)

@@ -14,10 +14,9 @@ from pydantic import BaseModel
 
 from .. import names
 from ..datadir import unexpected_entries
-from ..errors import DataError, DataErrors, Location
-from ..profile import validate_document
+from ..errors import DataErrors
+from ..profile import read_files
 from ..rules import Problem, _duplicates
-from ..yamlfile import read_yaml
 from . import schema
 
 SWV_FILES: dict[str, type[BaseModel]] = {
@@ -84,27 +83,17 @@ _RULES = {
 }
 
 
+def _problems(value: BaseModel) -> list[Problem]:
+    rule = _RULES.get(type(value))
+    return list(rule(value)) if rule else []
+
+
 def load_config(folder: Path, display_dir: str = "swv") -> SwvConfig:
     """Read every file in `folder`; raise DataErrors listing all problems."""
     only = f"In {display_dir}/ horen alleen " + ", ".join(f"{stem}.yml" for stem in SWV_FILES) + "."
     errors = unexpected_entries(folder, display_dir, SWV_FILES, only=only)
-    values = {}
-    for stem, model in SWV_FILES.items():
-        name = f"{display_dir}/{stem}.yml"
-        path = folder / f"{stem}.yml"
-        if not path.exists():
-            errors.append(DataError(Location(name, 1, 1), f"dit bestand ontbreekt in {display_dir}/"))
-            continue
-        document, file_errors = read_yaml(path, name)
-        errors += file_errors
-        if document is None:
-            continue
-        value, file_errors = validate_document(document, model)
-        errors += file_errors
-        if value is not None:
-            rule = _RULES.get(model)
-            errors += [DataError(document.location(p), m) for p, m in (rule(value) if rule else [])]
-        values[stem] = value
+    values, _, file_errors = read_files(folder, display_dir, SWV_FILES, _problems)
+    errors += file_errors
     if errors:
         raise DataErrors(errors)
     return SwvConfig(folder=folder, **values)
