@@ -294,11 +294,11 @@ def regio(tmp_path_factory) -> Build:
 # The broken schools of the large overview: id -> (name in scholen.yml, part of the reason).
 BROKEN = {
     "kapotte-json": ("BS De Kapotte Accolade", "is geen geldige JSON"),
-    "buiten-schema": ("BS Buiten Het Schema", "het profiel voldoet niet aan het schema: er ontbreekt een verplicht veld"),
+    "buiten-schema": ("BS Buiten Het Schema", "het profiel voldoet niet aan het schema: er ontbreekt een verplicht veld ("),
     "te-nieuw": ("BS Van Morgen", "het profiel heeft een nieuwere schema_version (3.0) dan dit overzicht kent"),
     "te-oud": ("BS Van Gisteren", "het profiel heeft een oudere schema_version (1.0) dan dit overzicht kent"),
     "niet-gevonden": ("BS Zoekgeraakt", "de website gaf foutcode 404 (niet gevonden)"),
-    "onbereikbaar": ("BS Onbereikbaar", "de website was niet bereikbaar"),
+    "onbereikbaar": ("BS Onbereikbaar", "de website weigerde de verbinding"),
     "kapotte-map": ("BS Kapotte Map", "'brinnummer' moet tekst zijn, maar hier staat een lijst"),
     "geen-map": ("BS Zonder Map", "de map '{tmp}/bestaat-niet' bestaat niet of kan niet gelezen worden"),
 }
@@ -393,36 +393,44 @@ def test_readable_schools_are_on_every_page_and_broken_ones_on_none(large):
 @pytest.fixture(scope="module")
 def stale(tmp_path_factory, server) -> tuple[Build, Build, dict]:
     """Two builds sharing a cache. Between them one school's file disappears (404), another
-    school's whole site goes down, and a school is added whose site is down already."""
+    school's whole site goes down, a third school's file turns into broken JSON, and a
+    school is added whose site is down already."""
     tmp = tmp_path_factory.mktemp("cache")
     own_server = SchoolServer()
     first = published(SCHOOLS["voorbeeldschool"])
     first["school"]["naam"] = "OBS Even Weg"
     second = json.loads(json.dumps(first))
     second["school"]["naam"] = "OBS Plat"
+    third = json.loads(json.dumps(first))
+    third["school"]["naam"] = "OBS Half Af"
     gone = server.serve("/even-weg/open-data/sop.json", as_json(first))
     down = own_server.serve("/open-data/sop.json", as_json(second))
+    broken = server.serve("/half-af/open-data/sop.json", as_json(third))
     schools = [regio_schools()[0], {"id": "even-weg", "naam": "Even weg", "sop_json": gone},
-               {"id": "plat", "naam": "Plat", "sop_json": down}]
+               {"id": "plat", "naam": "Plat", "sop_json": down},
+               {"id": "half-af", "naam": "Half af", "sop_json": broken}]
     folder = write_swv(tmp / "swv", schools)
     before = built(folder, tmp, day=SOON)
     del server.files["/even-weg/open-data/sop.json"]
+    server.serve("/half-af/open-data/sop.json", b'{"schema_version": "2.0", ')
     own_server.close()
     schools.append({"id": "nieuw", "naam": "BS Nieuw en Plat", "sop_json": server.url("/nieuw/open-data/sop.json")})
     dump_yaml(folder / "scholen.yml", {"scholen": schools})
     after = built(folder, tmp, day=WEEK_LATER)
-    return before, after, {"even-weg": first, "plat": second}
+    return before, after, {"even-weg": first, "plat": second, "half-af": third}
 
 
 def test_a_school_whose_site_is_down_stays_in_with_its_last_copy(stale):
     before, after, documents = stale
     assert "Let op" not in before.result.stderr
     notes = {
-        "even-weg": "bij deze bouw niet opgehaald (de website gaf foutcode 404 (niet gevonden)); "
-                    "de kopie van 1 augustus 2034 is gebruikt",
-        "plat": "bij deze bouw niet opgehaald (de website was niet bereikbaar",
+        "even-weg": "bij deze bouw geen bruikbaar profiel opgehaald (de website gaf foutcode 404 (niet "
+                    "gevonden)); de kopie van 1 augustus 2034 is gebruikt",
+        "plat": "bij deze bouw geen bruikbaar profiel opgehaald (de website weigerde de verbinding)",
+        # A broken new file never replaces the last good copy.
+        "half-af": "bij deze bouw geen bruikbaar profiel opgehaald (het bestand is geen geldige JSON)",
     }
-    names_by_id = {"even-weg": "OBS Even Weg", "plat": "OBS Plat"}
+    names_by_id = {"even-weg": "OBS Even Weg", "plat": "OBS Plat", "half-af": "OBS Half Af"}
     index = {school["id"]: school for school in after.index()["scholen"]}
     scholen = after.article("scholen")
     stale_list = after.items("ontbrekend", "ontbrekend")
@@ -445,7 +453,7 @@ def test_a_school_down_on_its_first_fetch_is_missing(stale):
     missing = after.index()["ontbrekend"]
     assert [item["id"] for item in missing] == ["nieuw"]
     reason = missing[0]["reden"]
-    assert reason.startswith(f"niet opgehaald van {missing[0]['bron']}: ")
+    assert reason.startswith(f"geen bruikbaar profiel op {missing[0]['bron']}: ")
     assert "foutcode 404" in reason
     assert f"BS Nieuw en Plat: {reason}" in after.list_items("ontbrekend")
     assert "BS Nieuw en Plat" not in after.page_text("scholen")
@@ -524,7 +532,7 @@ def test_expertise_per_specialism_in_the_schools_words(regio):
         count = len(expected)
         assert shown.startswith(
             "Geen enkele school noemt dit specialisme." if count == 0
-            else f"{count} {'school' if count == 1 else 'scholen'}, in hun eigen woorden:"
+            else "1 school, in haar eigen woorden:" if count == 1 else f"{count} scholen, in hun eigen woorden:"
         ), shown
     assert regio.items("expertise", "niet-ingedeeld") == [f"‘{word}’: {school}" for word, school in UNSORTED.items()]
     # The functions the SWV ignores are nowhere, nor are any names.
@@ -805,7 +813,7 @@ def test_csv_files_open_as_dutch_spreadsheets_with_known_rows(regio):
         ["cbs-vesterhavet", "CBS Vesterhavet", "Hoofddorp", "11ZW", "", "", "https://cbs-vesterhavet.example/sop/",
          "https://cbs-vesterhavet.example/sop/" + PDF],
         ["de-proefboom", "OBS De Proefboom", "Testdorp", "00AA", "2030-10-01", "2034-10-01", "", ""],
-        ["de-getijden", "IKC De Getijden", "Voorbeeldstad", "99ZZ00", "2024-10-01", "2028-10-01",
+        ["de-getijden", "IKC De Getijden", "Voorbeeldstad, Buitendorp", "99ZZ00", "2024-10-01", "2028-10-01",
          "https://de-getijden.example/", "https://de-getijden.example/" + PDF],
     ]
     # The same schools and words as the Expertise page, one row per word.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..failure import run_guarded
 from ..sitedir import Publication
-from .site import CACHE_VARIABLE, FOLDER_VARIABLE, PROJECT, display_name
+from .site import FOLDER_VARIABLE, INDEX_VARIABLE, PROJECT, display_name
 
 UNCHANGED = "Het overzicht is niet bijgewerkt; de vorige versie blijft staan."
 PUBLISHED = "Het nieuwe overzicht stond al klaar."
@@ -24,12 +24,12 @@ PUBLISHED = "Het nieuwe overzicht stond al klaar."
 def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) -> int:
     from ..errors import DataErrors
     from ..theme import today
-    from .opendata import FOLDER, downloads
+    from .opendata import FOLDER, INDEX, downloads
     from .overview import gather
 
     day = today()
     try:
-        overview = gather(folder, cache, day, online=True, display_dir=display_name(folder))
+        overview = gather(folder, cache, day, display_dir=display_name(folder))
     except DataErrors as errors:
         # Named by the SWV folder itself: the data report's heading takes a path's first part ('/').
         count = len(errors.errors)
@@ -44,17 +44,21 @@ def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) 
     if not overview.schools:
         print("Geen enkele school kon gelezen worden; het overzicht is niet gebouwd.", file=sys.stderr)
         return 1
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env[FOLDER_VARIABLE], env[CACHE_VARIABLE] = str(folder.resolve()), str(cache.resolve())
+    files = downloads(overview, day)
     with publication:
         fresh = publication.fresh
+        # The pages are built from this very index (sop/swv/macros.py), not from a second gathering.
+        index = publication.work / INDEX
+        index.write_bytes(files[INDEX])
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        env[FOLDER_VARIABLE], env[INDEX_VARIABLE] = str(folder.resolve()), str(index)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
                    str(PROJECT / "mkdocs-swv.yml"), "--site-dir", str(fresh)]
         status = publication.run(command, cwd=PROJECT, env=env)
         if status != 0:
             print("Het overzicht is niet gebouwd; de vorige versie blijft staan.", file=sys.stderr)
             return status
-        for name, content in downloads(overview, day).items():
+        for name, content in files.items():
             path = fresh / FOLDER / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)

@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import socket
+import ssl
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +23,9 @@ MAX_BYTES = 20 * 1024 * 1024  # a profile is about 100 KB; anything this big is 
 TIMEOUT_SECONDS = 30
 PARALLEL = 8
 USER_AGENT = "sop-overzicht-samenwerkingsverband"
+
+# What is wrong with fetched content (in Dutch), or None when it is a usable profile.
+Check = Callable[[bytes], str | None]
 
 
 @dataclass(frozen=True)
@@ -52,11 +58,18 @@ def _opener() -> urllib.request.OpenerDirector:
 def _reason(error: Exception) -> str:
     if isinstance(error, urllib.error.HTTPError):
         return f"de website gaf foutcode {error.code}" + (" (niet gevonden)" if error.code == 404 else "")
-    if isinstance(error, urllib.error.URLError):
-        return f"de website was niet bereikbaar ({error.reason})"
-    if isinstance(error, TimeoutError):
+    cause = error.reason if isinstance(error, urllib.error.URLError) else error
+    if isinstance(cause, (TimeoutError, socket.timeout)):
         return f"de website antwoordde niet binnen {TIMEOUT_SECONDS} seconden"
-    return f"het ophalen mislukte ({type(error).__name__}: {error})"
+    if isinstance(cause, socket.gaierror):
+        return "de naam van de website is onbekend (bestaat het adres?)"
+    if isinstance(cause, ConnectionRefusedError):
+        return "de website weigerde de verbinding"
+    if isinstance(cause, ssl.SSLError):
+        return "de beveiligde verbinding (https) met de website mislukte"
+    if isinstance(cause, str):  # our own refusal, e.g. a redirect to file:
+        return cause
+    return f"de website was niet bereikbaar ({type(cause).__name__}: {cause})"
 
 
 def download(url: str) -> bytes:
@@ -98,12 +111,17 @@ def cached(cache: Path, school_id: str, url: str) -> Fetched:
     return Fetched(None, None, problem or "nog nooit opgehaald")
 
 
-def fetch_one(cache: Path, school_id: str, url: str, today: datetime.date) -> Fetched:
+def fetch_one(cache: Path, school_id: str, url: str, today: datetime.date, check: Check) -> Fetched:
+    """Fetch `url`; keep it only when `check` finds no problem with it, so a broken
+    new file never replaces the last good copy."""
     content_file, source_file, problem_file = _cache_files(cache, school_id)
     try:
         content = download(url)
+        problem = check(content)
     except Exception as error:  # noqa: BLE001: any failure of one school is reported, never raised
-        _write(problem_file, _reason(error).encode("utf-8"))
+        problem = _reason(error)
+    if problem:
+        _write(problem_file, problem.encode("utf-8"))
         return cached(cache, school_id, url)
     _write(content_file, content)
     _write(source_file, json.dumps({"url": url, "opgehaald_op": today.isoformat()}).encode("utf-8"))
@@ -111,9 +129,9 @@ def fetch_one(cache: Path, school_id: str, url: str, today: datetime.date) -> Fe
     return Fetched(content, today)
 
 
-def fetch_all(cache: Path, addresses: dict[str, str], today: datetime.date) -> dict[str, Fetched]:
+def fetch_all(cache: Path, addresses: dict[str, str], today: datetime.date, check: Check) -> dict[str, Fetched]:
     """school id -> what was fetched, several schools at a time."""
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        futures = {school_id: pool.submit(fetch_one, cache, school_id, url, today)
+        futures = {school_id: pool.submit(fetch_one, cache, school_id, url, today, check)
                    for school_id, url in addresses.items()}
         return {school_id: future.result() for school_id, future in futures.items()}

@@ -1,9 +1,11 @@
 """mkdocs-macros adapter for the samenwerkingsverband's overview (mkdocs-swv.yml).
 
-Reads the SWV's files and the cached school profiles (make swv fetched them),
-then registers the render functions. Nothing from MkDocs, as in macros.py.
+Reads the SWV's files and the overview make swv gathered (its swv.json), then
+registers the render functions. Nothing from MkDocs, as in macros.py.
 """
 
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -13,19 +15,24 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from sop.errors import DataErrors  # noqa: E402
-from sop.theme import MarkdownView, today as current_day  # noqa: E402
 from sop.swv import opendata, render  # noqa: E402
-from sop.swv.overview import gather  # noqa: E402
-from sop.swv.site import cache_folder, display_name, swv_folder  # noqa: E402
+from sop.swv.config import load_config  # noqa: E402
+from sop.swv.overview import from_index  # noqa: E402
+from sop.swv.site import INDEX_VARIABLE, display_name, swv_folder  # noqa: E402
+from sop.theme import MarkdownView, today as current_day  # noqa: E402
 
 
 def define_env(env):
+    if not os.environ.get(INDEX_VARIABLE):
+        raise SystemExit("Bouw het overzicht met 'make swv': dat haalt eerst de profielen van de scholen op.")
     folder = swv_folder()
     today = current_day()
     try:
-        overview = gather(folder, cache_folder(), today, online=False, display_dir=display_name(folder))
+        config = load_config(folder, display_name(folder))
     except DataErrors as errors:
         raise SystemExit(errors.report()) from None
+    with open(os.environ[INDEX_VARIABLE], encoding="utf-8") as index:
+        overview = from_index(config, json.load(index))
 
     macros = {
         "samenvatting": lambda: render.summary(overview, today),

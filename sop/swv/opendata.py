@@ -12,6 +12,7 @@ from .compare import comparisons, indicators, specialisms
 from .overview import Overview, pdf_address
 
 FOLDER = "open-data"
+INDEX = "swv.json"
 INDEX_VERSION = "1.0"
 
 
@@ -49,7 +50,7 @@ def schools_rows(overview: Overview) -> list[list[str]]:
     for school in overview.schools:
         data, status = school.profile.school, school.profile.status
         rows.append([
-            school.entry.id, school.name, data.plaats, data.brinnummer, _date(status.vastgesteld_op),
+            school.entry.id, school.name, ", ".join(school.places), data.brinnummer, _date(status.vastgesteld_op),
             _date(status.renewal_date), school.site or "", pdf_address(school.site) if school.site else "",
         ])
     return rows
@@ -97,7 +98,7 @@ def downloads(overview: Overview, today: datetime.date) -> dict[str, bytes]:
     """File name in open-data/ -> content."""
     found, _ = comparisons(overview)
     files = {
-        "swv.json": as_json(index_document(overview, today)),
+        INDEX: as_json(index_document(overview, today)),
         "sop.schema.json": as_json(opendata.profile_json_schema()),
         "scholen.csv": opendata.spreadsheet(schools_rows(overview)),
         "expertise.csv": opendata.spreadsheet(expertise_rows(overview)),

@@ -40,6 +40,12 @@ class IncludedSchool:
     def site(self) -> str | None:
         return site_address(self.entry)
 
+    @property
+    def places(self) -> list[str]:
+        """The school's place and its locations' places, each once."""
+        data = self.profile.school
+        return list(dict.fromkeys([data.plaats, *(location.plaats for location in data.vestigingen)]))
+
 
 @dataclass(frozen=True)
 class MissingSchool:
@@ -81,52 +87,77 @@ def _first_errors(errors: DataErrors) -> str:
     return f"de gegevens bevatten {len(errors.errors)} fout(en): {shown}" + (f" (en nog {more})" if more > 0 else "")
 
 
-def _include(entry: School, document, stale_note: str | None = None) -> IncludedSchool | MissingSchool:
+def _include(entry: School, document, stale_note: str | None = None, checked: bool = False) -> IncludedSchool | MissingSchool:
     try:
-        return IncludedSchool(entry, document, read_published(document), stale_note)
+        return IncludedSchool(entry, document, read_published(document, checked), stale_note)
     except Unreadable as unreadable:
         return MissingSchool(entry, str(unreadable))
 
 
-def gather(folder: Path, cache: Path, today: datetime.date, online: bool = True, display_dir: str = "swv") -> Overview:
-    """Read swv/ and every school. `online`: fetch the web addresses (make swv);
-    otherwise use the cached copies only (the MkDocs run that follows)."""
+def _decoded(content: bytes) -> dict:
+    try:
+        return json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise Unreadable("het bestand is geen geldige JSON") from None
+
+
+def _content_problem(content: bytes) -> str | None:
+    """Why fetched content is no usable profile, or None (sop/swv/fetch.py's Check)."""
+    try:
+        read_published(_decoded(content))
+    except Unreadable as unreadable:
+        return str(unreadable)
+    return None
+
+
+def _local(entry: School, folder: Path) -> IncludedSchool | MissingSchool:
+    local = folder / entry.map
+    try:
+        if not local.is_dir():
+            raise FileNotFoundError
+        return _include(entry, _local_document(local, entry.map))
+    except DataErrors as errors:
+        return MissingSchool(entry, _first_errors(errors))
+    except HiddenNameError as error:
+        return MissingSchool(entry, str(error))
+    except OSError:
+        return MissingSchool(entry, f"de map '{entry.map}' bestaat niet of kan niet gelezen worden")
+
+
+def _fetched(entry: School, got: fetch.Fetched) -> IncludedSchool | MissingSchool:
+    if got.content is None:
+        return MissingSchool(entry, f"geen bruikbaar profiel op {entry.sop_json}: {got.problem}")
+    note = None
+    if got.problem:
+        note = (f"bij deze bouw geen bruikbaar profiel opgehaald ({got.problem}); "
+                f"de kopie van {dutch_date(got.fetched_on)} is gebruikt")
+    # Checked before it was cached (fetch.fetch_one): only read it.
+    return _include(entry, _decoded(got.content), note, checked=True)
+
+
+def gather(folder: Path, cache: Path, today: datetime.date, display_dir: str = "swv") -> Overview:
+    """Read swv/ and every school: local folders, and the web addresses fetched now
+    (the last good copy from `cache` when a fetch fails)."""
     config = load_config(folder, display_dir)
     entries = config.scholen.scholen
     addresses = {entry.id: entry.sop_json for entry in entries if entry.sop_json}
-    if online:
-        fetched = fetch.fetch_all(cache, addresses, today)
-    else:
-        fetched = {school_id: fetch.cached(cache, school_id, url) for school_id, url in addresses.items()}
-    schools: list[IncludedSchool] = []
-    missing: list[MissingSchool] = []
-    for entry in entries:
-        if entry.map is not None:
-            local = folder / entry.map
-            try:
-                if not local.is_dir():
-                    raise FileNotFoundError
-                result = _include(entry, _local_document(local, entry.map))
-            except DataErrors as errors:
-                result = MissingSchool(entry, _first_errors(errors))
-            except HiddenNameError as error:
-                result = MissingSchool(entry, str(error))
-            except OSError:
-                result = MissingSchool(entry, f"de map '{entry.map}' bestaat niet of kan niet gelezen worden")
-        else:
-            got = fetched[entry.id]
-            if got.content is None:
-                result = MissingSchool(entry, f"niet opgehaald van {entry.sop_json}: {got.problem}")
-            else:
-                note = None
-                if got.problem:
-                    note = (f"bij deze bouw niet opgehaald ({got.problem}); "
-                            f"de kopie van {dutch_date(got.fetched_on)} is gebruikt")
-                try:
-                    document = json.loads(got.content.decode("utf-8"))
-                except (UnicodeDecodeError, ValueError):
-                    result = MissingSchool(entry, f"het bestand op {entry.sop_json} is geen geldige JSON")
-                else:
-                    result = _include(entry, document, note)
-        (schools if isinstance(result, IncludedSchool) else missing).append(result)
-    return Overview(config, schools, missing)
+    fetched = fetch.fetch_all(cache, addresses, today, _content_problem)
+    results = [_local(entry, folder) if entry.map is not None else _fetched(entry, fetched[entry.id])
+               for entry in entries]
+    return Overview(
+        config,
+        [result for result in results if isinstance(result, IncludedSchool)],
+        [result for result in results if isinstance(result, MissingSchool)],
+    )
+
+
+def from_index(config: SwvConfig, index: dict) -> Overview:
+    """The overview again from its own open data (swv.json, written by make swv), so the
+    pages are built from exactly what was gathered, without reading every school again."""
+    entries = {entry.id: entry for entry in config.scholen.scholen}
+    return Overview(
+        config,
+        [IncludedSchool(entries[item["id"]], item["profiel"], read_published(item["profiel"], checked=True),
+                        item["melding"]) for item in index["scholen"]],
+        [MissingSchool(entries[item["id"]], item["reden"]) for item in index["ontbrekend"]],
+    )

@@ -115,15 +115,22 @@ def _roster(data: dict) -> schema.Expertise:
     return schema.Expertise.model_validate_json(json.dumps(data))
 
 
-def read_published(document: Any) -> PublishedProfile:
-    """Check the document against the published JSON Schema and read the parts the
-    overview shows; raises Unreadable with a Dutch reason."""
+def _schema_problem(error: jsonschema.ValidationError) -> str:
+    problem = _PROBLEMS.get(error.validator, "een waarde is ongeldig")
+    where = _where(error.absolute_path) or "het hoofdniveau"
+    if error.validator == "required" and isinstance(error.instance, dict):
+        absent = [name for name in error.validator_value if name not in error.instance]
+        problem += f" ('{absent[0]}')" if absent else ""
+    return f"het profiel voldoet niet aan het schema: {problem} bij '{where}'"
+
+
+def read_published(document: Any, checked: bool = False) -> PublishedProfile:
+    """Check the document against the published JSON Schema (unless it was `checked`
+    before) and read the parts the overview shows; raises Unreadable with a Dutch reason."""
     check_version(document)
-    error = jsonschema.exceptions.best_match(_schema_validator().iter_errors(document))
+    error = None if checked else jsonschema.exceptions.best_match(_schema_validator().iter_errors(document))
     if error is not None:
-        problem = _PROBLEMS.get(error.validator, "een waarde is ongeldig")
-        where = _where(error.absolute_path) or "het hoofdniveau"
-        raise Unreadable(f"het profiel voldoet niet aan het schema: {problem} bij '{where}'")
+        raise Unreadable(_schema_problem(error))
     try:
         parts = {name: model.model_validate_json(json.dumps(document[name])) for name, model in _PARTS.items()}
         return PublishedProfile(

@@ -1,7 +1,7 @@
 """Where the overview's inputs are, for `make swv` and the MkDocs run it starts.
 
-The build fetches the schools and passes these paths on; MkDocs then only reads
-the cache, so every page is built from the same fetched copies.
+The build gathers the schools once and passes the result (its swv.json) on to
+MkDocs, so every page is built from the same copies.
 """
 
 from __future__ import annotations
@@ -11,15 +11,11 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 FOLDER_VARIABLE = "SWV_MAP"  # the SWV's files; default swv/
-CACHE_VARIABLE = "SWV_CACHE"  # the fetched sop.json files; default .cache/swv/
+INDEX_VARIABLE = "SWV_OVERZICHT"  # the gathered overview (swv.json), written by make swv
 
 
 def swv_folder() -> Path:
     return Path(os.environ.get(FOLDER_VARIABLE) or PROJECT / "swv")
-
-
-def cache_folder() -> Path:
-    return Path(os.environ.get(CACHE_VARIABLE) or PROJECT / ".cache" / "swv")
 
 
 def display_name(folder: Path) -> str:
