@@ -28,7 +28,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from browser.browsersupport import DESKTOP, HEIGHTS, PHONE, SCHEME_NAMES, SCHEMES, ServedSite, label, open_page, settle
+from browser.browsersupport import DESKTOP, HEIGHTS, PHONE, SCHEMES, ServedSite, label, open_page, settle
 from browser.conftest import (
     AXE_JS, CHROMIUM, CHROMIUM_ARGS, _QuietHandler, _Server, discover_pages, unavailable, url_prefix,
 )
@@ -169,6 +169,29 @@ def test_axe_finds_no_violations_on_any_page(served, chromium, axe_source, width
         pytest.fail("\n\n".join(failures), pytrace=False)
 
 
+def _widths(browser, served) -> list[str]:
+    context = browser.new_context(viewport={"width": PHONE, "height": HEIGHTS[PHONE]})
+    wide = []
+    try:
+        page = context.new_page()
+        for path in served.pages:
+            open_page(page, served, path)
+            page.evaluate(OPEN_ALL_DETAILS)
+            settle(page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE:
+                wide.append(f"{label(path)}: {width} px breed")
+    finally:
+        context.close()
+    return wide
+
+
+def test_no_page_scrolls_sideways_on_a_phone(served, chromium):
+    """Wide tables scroll in their own region; the page itself stays 390 px wide, details open too."""
+    wide = chromium(_widths, served)
+    assert not wide, "\n".join(wide)
+
+
 # --- privacy and weight ------------------------------------------------------
 
 
@@ -274,6 +297,10 @@ def _search(browser, served, query) -> tuple[list[str], list[str]]:
 SEARCHES = {
     # A parent types the village a school is in: the Scholen page.
     "plaats van een school": ("scholen/", lambda root: _only_on(root, "scholen/", _places()), None),
+    # A school's name leads to its row on the Scholen page, not to the lists it is in.
+    "naam van een school": ("scholen/", lambda root: _only_on(root, "scholen/", [
+        word for entry in _yaml("scholen")["scholen"]
+        for word in re.findall(r"\w+", load_profile(REGIO / entry["map"]).school.naam)]), None),
     # A specialism's name: the Expertise page, at that specialism.
     "naam van een specialisme": (
         "expertise/",

@@ -16,6 +16,14 @@ from . import schema as swv_schema
 from .overview import IncludedSchool, Overview, pdf_address
 
 
+# Lists and tables with a line per school stay out of the search index, which every
+# page loads on a first visit: with 150 schools they would make it too heavy, and a
+# school's name should lead to its row on the Scholen page, not to every list it is in.
+# In those long lists a name is plain text, not a link to that row: with 150 schools
+# the links alone would take the Basisondersteuning page over its 110 KB (make bench).
+NOT_SEARCHED = "data-search-exclude"
+
+
 def school_anchor(school: IncludedSchool) -> str:
     return f"school-{school.entry.id}"
 
@@ -104,7 +112,7 @@ def schools_table(overview: Overview, today: datetime.date) -> str:
             f'<tr id="{escape(school_anchor(school))}"><th scope="row">{escape(school.name)}{stale}</th>'
             f"<td>{escape(', '.join(places(school)))}</td>"
             f"<td>{escape(school.profile.school.brinnummer)}</td>"
-            f"<td>{_date(status.vastgesteld_op)}</td>{_renewal_cell(status, today)}<td>{links}</td></tr>"
+            f"<td>{_date(status.vastgesteld_op)}</td>{_renewal_cell(status, today)}<td {NOT_SEARCHED}>{links}</td></tr>"
         )
     return render._table("Scholen in het samenwerkingsverband", head, f"<tbody>{''.join(rows)}</tbody>",
                          "swv-tabel--scholen", "tabel-scholen")
@@ -144,12 +152,12 @@ def expertise(overview: Overview) -> str:
     parts.append(heading(2, "Nog niet ingedeeld", "niet-ingedeeld"))
     if unsorted:
         rows = "".join(
-            f"<li>‘{escape(text)}’: {', '.join(_school_link(s, '../scholen/') for s in schools)}</li>"
+            f"<li>‘{escape(text)}’: {', '.join(escape(s.name) for s in schools)}</li>"
             for text, schools in unsorted
         )
         parts.append(
             "<p>Deze functies en focusgebieden horen bij geen enkel specialisme in de lijst van het "
-            f"samenwerkingsverband:</p><ul>{rows}</ul>"
+            f"samenwerkingsverband:</p><ul {NOT_SEARCHED}>{rows}</ul>"
         )
     else:
         parts.append("<p>Alle functies en focusgebieden zijn ingedeeld.</p>")
@@ -160,10 +168,10 @@ def _specialism_schools(item: SpecialismSchools) -> str:
     if not item.schools:
         return '<p class="sop-leeg">Geen enkele school noemt dit specialisme.</p>'
     rows = "".join(
-        f"<li>{_school_link(school, '../scholen/')}: {_texts(texts)}</li>" for school, texts in item.schools
+        f"<li>{escape(school.name)}: {_texts(texts)}</li>" for school, texts in item.schools
     )
     count = len(item.schools)
-    return f"<p>{count} {'school' if count == 1 else 'scholen'}, in hun eigen woorden:</p><ul>{rows}</ul>"
+    return f"<p>{count} {'school' if count == 1 else 'scholen'}, in hun eigen woorden:</p><ul {NOT_SEARCHED}>{rows}</ul>"
 
 
 # --- Basisondersteuning -----------------------------------------------------
@@ -186,13 +194,13 @@ def _secured_count(indicator: Indicator) -> str:
 def _indicator(indicator: Indicator) -> str:
     """One indicator as a disclosure: the count in view, each school's marking inside."""
     marks = "".join(
-        f"<li>{_school_link(school, '../scholen/')}: {_marking(marking)}</li>"
+        f"<li>{escape(school.name)}: {_marking(marking)}</li>"
         for school, marking in indicator.schools
     )
     return (
         f'<details class="swv-indicator" id="{escape(indicator.anchor)}"><summary>'
         f'{escape(indicator.text)} <span class="swv-telling">({_secured_count(indicator)})</span></summary>'
-        f'<ul class="swv-markeringen">{marks}</ul></details>'
+        f'<ul class="swv-markeringen" {NOT_SEARCHED}>{marks}</ul></details>'
     )
 
 
@@ -228,6 +236,25 @@ def basic_support(overview: Overview) -> str:
 # --- Uitstroom en arrangementen ---------------------------------------------
 
 
+CHART_YEARS = 6  # with more school years side by side, the chart's year labels run into each other
+
+
+def _chart(total: schema.Tabel) -> str:
+    """The chart of the total over the last CHART_YEARS school years (the table below has
+    them all); none when every total is 0 or unknown: an empty frame tells nothing."""
+    if not any(render.least(value, None) for row in total.rows for value in row.aantallen.values() if value is not None):
+        return ""
+    years = total.schooljaren[-CHART_YEARS:]
+    if len(years) < len(total.schooljaren):
+        starts = [int(year[:4]) for year in years]
+        total = total.model_copy(update={
+            "titel": f"{total.titel}, de laatste {len(years)} schooljaren",
+            "schooljaren": years,
+            "schooljaren_met_gaten": starts != list(range(starts[0], starts[0] + len(starts))),
+        })
+    return render.statistics_chart(total)
+
+
 def _comparison(item: Comparison) -> str:
     parts = [heading(2, item.comparison.titel, item.comparison.id)]
     if not item.schools:
@@ -238,18 +265,18 @@ def _comparison(item: Comparison) -> str:
         f"<p>Opgeteld over {count} {'school' if count == 1 else 'scholen'}. Een getal met ≥ is een ondergrens: "
         "een school meldde het getal niet, of maakte een klein aantal onherkenbaar (&lt; 5 of zo).</p>"
     )
-    parts.append(render.statistics_chart(item.total))
+    parts.append(_chart(item.total))
     parts.append(render.statistics_table(item.total))
     if item.comparison.toelichting:
         parts.append(f'<div class="sop-toelichting">{render.text_block(item.comparison.toelichting)}</div>')
     # Its own name: the table region must not share the total's label (landmark-unique).
     per_school = item.per_school.model_copy(update={"titel": f"{item.comparison.titel}, per school"})
-    parts.append(f"<details><summary>Per school</summary>{render.statistics_table(per_school)}</details>")
+    parts.append(f"<details {NOT_SEARCHED}><summary>Per school</summary>{render.statistics_table(per_school)}</details>")
     if item.left_out:
         rows = "".join(
             f"<li>{_school_link(school, '../scholen/')}: {_texts(categories)}</li>" for school, categories in item.left_out
         )
-        parts.append(f"<p>Rijen die bij geen categorie horen en dus niet zijn meegeteld:</p><ul>{rows}</ul>")
+        parts.append(f"<p>Rijen die bij geen categorie horen en dus niet zijn meegeteld:</p><ul {NOT_SEARCHED}>{rows}</ul>")
     return "\n\n".join(parts)
 
 
@@ -265,7 +292,8 @@ def outflow(overview: Overview) -> str:
             listed = "".join(
                 f"<li>{escape(table.titel)}: {_texts(row.categorie for row in table.rows)}</li>" for table in tables
             )
-            rows.append(f"<li>{_school_link(school, '../scholen/')}{site}<ul>{listed}</ul></li>")
+            # In a <div>: the search index would end an excluded list at its first inner </ul>.
+            rows.append(f"<li><div {NOT_SEARCHED}>{_school_link(school, '../scholen/')}{site}<ul>{listed}</ul></div></li>")
         parts.append(
             "<p>Deze tabellen zijn niet met andere scholen te vergelijken; de getallen staan in het "
             f"profiel van de school.</p><ul>{''.join(rows)}</ul>"
