@@ -41,15 +41,6 @@ def _date(day: datetime.date | None) -> str:
     return escape(render.dutch_date(day)) if day else _not_filled()
 
 
-def places(school: IncludedSchool) -> list[str]:
-    data = school.profile.school
-    seen: list[str] = []
-    for place in [data.plaats, *(location.plaats for location in data.vestigingen)]:
-        if place not in seen:
-            seen.append(place)
-    return seen
-
-
 def renewal_state(status: schema.FormeleStatus, today: datetime.date) -> str | None:
     """'verlopen' or 'bijna' (as on the school's own site), else None."""
     notice = render.renewal_notice(status, today)
@@ -110,7 +101,7 @@ def schools_table(overview: Overview, today: datetime.date) -> str:
         stale = f'<br><span class="sop-noot">{escape(school.stale_note)}</span>' if school.stale_note else ""
         rows.append(
             f'<tr id="{escape(school_anchor(school))}"><th scope="row">{escape(school.name)}{stale}</th>'
-            f"<td>{escape(', '.join(places(school)))}</td>"
+            f"<td>{escape(', '.join(school.places))}</td>"
             f"<td>{escape(school.profile.school.brinnummer)}</td>"
             f"<td>{_date(status.vastgesteld_op)}</td>{_renewal_cell(status, today)}<td {NOT_SEARCHED}>{links}</td></tr>"
         )
@@ -171,7 +162,8 @@ def _specialism_schools(item: SpecialismSchools) -> str:
         f"<li>{escape(school.name)}: {_texts(texts)}</li>" for school, texts in item.schools
     )
     count = len(item.schools)
-    return f"<p>{count} {'school' if count == 1 else 'scholen'}, in hun eigen woorden:</p><ul {NOT_SEARCHED}>{rows}</ul>"
+    words = "in haar eigen woorden" if count == 1 else "in hun eigen woorden"
+    return f"<p>{count} {'school' if count == 1 else 'scholen'}, {words}:</p><ul {NOT_SEARCHED}>{rows}</ul>"
 
 
 # --- Basisondersteuning -----------------------------------------------------
