@@ -47,14 +47,17 @@ def renewal_state(status: schema.FormeleStatus, today: datetime.date) -> str | N
     return notice[0] if notice else None
 
 
+RENEWAL = "Vernieuwen vóór"
+
+
 def _renewal_cell(status: schema.FormeleStatus, today: datetime.date) -> str:
     renewal = status.renewal_date
     if renewal is None:
-        return f"<td>{_not_filled()}</td>"
+        return f'<td data-label="{RENEWAL}">{_not_filled()}</td>'
     state = renewal_state(status, today)
     marks = {"verlopen": " <strong class=\"swv-verlopen\">verlopen</strong>",
              "bijna": " <strong class=\"swv-bijna\">binnenkort</strong>"}
-    return f"<td>{escape(render.dutch_date(renewal))}{marks.get(state, '')}</td>"
+    return f'<td data-label="{RENEWAL}">{escape(render.dutch_date(renewal))}{marks.get(state, "")}</td>'
 
 
 def summary(overview: Overview, today: datetime.date) -> str:
@@ -85,7 +88,8 @@ def schools_table(overview: Overview, today: datetime.date) -> str:
     head = (
         '<tr><th scope="col">School</th><th scope="col">Plaats</th>'
         '<th scope="col"><abbr title="Basisregistratie Instellingen: het nummer van de school bij de overheid">'
-        'BRIN</abbr></th><th scope="col">Vastgesteld op</th><th scope="col">Vernieuwen vóór</th>'
+        'BRIN</abbr></th><th scope="col">Vastgesteld op</th>'
+        f'<th scope="col">{RENEWAL}</th>'
         '<th scope="col">Profiel</th></tr>'
     )
     rows = []
@@ -101,9 +105,10 @@ def schools_table(overview: Overview, today: datetime.date) -> str:
         stale = f'<br><span class="sop-noot">{escape(school.stale_note)}</span>' if school.stale_note else ""
         rows.append(
             f'<tr id="{escape(school_anchor(school))}"><th scope="row">{escape(school.name)}{stale}</th>'
-            f"<td>{escape(', '.join(school.places))}</td>"
-            f"<td>{escape(school.profile.school.brinnummer)}</td>"
-            f"<td>{_date(status.vastgesteld_op)}</td>{_renewal_cell(status, today)}<td {NOT_SEARCHED}>{links}</td></tr>"
+            f'<td data-label="Plaats">{escape(", ".join(school.places))}</td>'
+            f'<td data-label="BRIN">{escape(school.profile.school.brinnummer)}</td>'
+            f'<td data-label="Vastgesteld op">{_date(status.vastgesteld_op)}</td>{_renewal_cell(status, today)}'
+            f'<td data-label="Profiel" {NOT_SEARCHED}>{links}</td></tr>'
         )
     return render._table("Scholen in het samenwerkingsverband", head, f"<tbody>{''.join(rows)}</tbody>",
                          "swv-tabel--scholen", "tabel-scholen")
