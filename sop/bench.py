@@ -419,15 +419,41 @@ def swv_fixture(project: Path, target: Path, count: int, served: Path, served_ur
     return folder
 
 
-# Runs one SWV build in its own process and prints its peak memory: the build's
-# own (gather, downloads) and that of MkDocs, its child. Both are alive together.
-_MEASURED_BUILD = """import json, resource, sys
-from pathlib import Path
-from sop.swv.build import build
-status = build(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
-print(json.dumps([status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))
+# Peak memory per process as VmHWM, which a new program starts afresh. Not getrusage's
+# ru_maxrss: on Linux a child's starts at its parent's size when it was started (a 13 MB
+# child of a 500 MB process reports 513 MB), so it would show this benchmark's own size.
+# Every Python process of the build (the build itself and MkDocs, its child, alive
+# together) appends its pid and peak in KB to the file SOP_BENCH_PIEK names, on exit.
+_PEAK_REPORTER = """import atexit, os
+def _peak():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(os.environ["SOP_BENCH_PIEK"], "a") as out:
+        out.write(f"{os.getpid()} {peak}\\n")
+if os.environ.get("SOP_BENCH_PIEK"):
+    atexit.register(_peak)
 """
+
+
+def measured_build(project: Path, command: list[str], scratch: Path) -> tuple[int, float, int, int]:
+    """Run `command` (a Python build); (exit status, seconds, its own peak KB, its children's peak KB)."""
+    reporter = scratch / "piek"
+    reporter.mkdir(exist_ok=True)
+    (reporter / "sitecustomize.py").write_text(_PEAK_REPORTER, encoding="utf-8")
+    peaks = scratch / "piek.txt"
+    peaks.unlink(missing_ok=True)
+    path = os.pathsep.join(filter(None, [str(reporter), os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=path, SOP_BENCH_PIEK=str(peaks))
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+    _, errors = process.communicate()
+    seconds = time.perf_counter() - start
+    if process.returncode:
+        raise RuntimeError(f"de bouw mislukte ({' '.join(command[1:])}):\n{errors[-2000:]}")
+    found = dict(line.split() for line in peaks.read_text(encoding="utf-8").splitlines()) if peaks.exists() else {}
+    own = int(found.pop(str(process.pid), 0))
+    return process.returncode, seconds, own, max((int(kb) for kb in found.values()), default=0)
 
 
 def swv_scaling(project: Path, scratch: Path, browser) -> list[dict]:
@@ -441,15 +467,9 @@ def swv_scaling(project: Path, scratch: Path, browser) -> list[dict]:
             folder = swv_fixture(project, scratch / f"swv-{count}", count, served / f"swv-{count}",
                                  f"{base}swv-{count}/")
             site = scratch / f"swv-{count}-site"
-            env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-            start = time.perf_counter()
-            done = subprocess.run(
-                [sys.executable, "-c", _MEASURED_BUILD, str(folder), str(scratch / f"swv-{count}-cache"), str(site)],
-                cwd=project, env=env, capture_output=True, text=True)
-            seconds = time.perf_counter() - start
-            status, parent, child = json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout else (1, 0, 0)
-            if done.returncode or status:
-                raise RuntimeError(f"het SWV met {count} scholen bouwt niet:\n{done.stderr[-2000:]}")
+            _, seconds, parent, child = measured_build(project, [
+                sys.executable, "-m", "sop.swv.build", "--map", str(folder),
+                "--cache", str(scratch / f"swv-{count}-cache"), "--site", str(site)], scratch)
             weights = weigh(site, browser)
             largest = max(weights, key=lambda page: weights[page][2])
             results.append({"scholen": count, "seconden": seconds, "ouder_kb": parent, "kind_kb": child,
