@@ -811,7 +811,13 @@ def abbreviate(html: str, glossary: dict[str, str]) -> str:
     def in_text(segment: re.Match) -> str:
         return pattern.sub(wrap, segment.group(0))
 
-    return re.sub(r"(?<=>)[^<>]+(?=<)", in_text, html)
+    # Not inside an inline SVG chart: an HTML <abbr> is no SVG element, and the
+    # chart's <title> and <desc> must stay plain text for screen readers.
+    parts = re.split(r"(<svg\b.*?</svg>)", html, flags=re.S)
+    return "".join(
+        part if part.startswith("<svg") else re.sub(r"(?<=>)[^<>]+(?=<)", in_text, part)
+        for part in parts
+    )
 
 
 # --- in het kort ----------------------------------------------------------

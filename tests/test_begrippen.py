@@ -21,10 +21,18 @@ def unexplained_capitals(article) -> list[str]:
     return sorted(set(ALL_CAPS.findall(POSTCODE.sub("", article.get_text(" ")))))
 
 
+def without_charts(article):
+    """The page's text as tooltips can reach it: an SVG chart stays plain text, and its
+    words are in the table and caption beside it, which have their tooltips."""
+    for chart in article.find_all("svg"):
+        chart.decompose()
+    return article
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_glossary_term_on_a_page_gets_its_tooltip(school_site, page):
     site, profile = school_site, school_site.profile
-    article = site.article(page, tooltips=True)
+    article = without_charts(site.article(page, tooltips=True))
     glossary = render.abbreviation_glossary(profile.begrippen)
     for abbr in article.find_all("abbr"):
         assert abbr.get("title") == glossary[abbr.get_text()]
@@ -37,7 +45,7 @@ def test_every_glossary_term_on_a_page_gets_its_tooltip(school_site, page):
 def test_every_all_caps_abbreviation_is_explained(source_site, page):
     # Only on CBS Vesterhavet: its glossary also explains the abbreviations of
     # the pages' own text (PDF, CSV, JSON), which another school's need not.
-    unexplained = unexplained_capitals(source_site.article(page, tooltips=True))
+    unexplained = unexplained_capitals(without_charts(source_site.article(page, tooltips=True)))
     assert unexplained == [], f"voeg toe aan begrippen.yml: {unexplained}"
 
 
@@ -70,3 +78,17 @@ def test_tooltip_text_is_escaped():
     term = schema.Begrip(afkorting="XY", volledig='"<b>"', uitleg="uitleg")
     html = render.abbreviate("<p>XY</p>", render.abbreviation_glossary(schema.Begrippen(begrippen=[term])))
     assert "<b>" not in html and "&lt;b&gt;" in html
+
+
+def test_charts_keep_their_text_plain(source_profile):
+    """An SVG chart's title, description and labels are no place for an HTML <abbr>:
+    the text around the chart gets its tooltips, the chart stays plain text."""
+    glossary = render.abbreviation_glossary(source_profile.begrippen)
+    for table in source_profile.aantallen.tabellen:
+        chart = render.statistics_chart(table)
+        if not chart:
+            continue
+        html = render.abbreviate(f"<p>{render.escape(table.titel)}</p>{chart}", glossary)
+        svg = html[html.index("<svg"):html.index("</svg>")]
+        assert "<abbr" not in svg
+        assert render.abbreviate(chart, glossary).count("<abbr") == html[html.index("</svg>"):].count("<abbr")

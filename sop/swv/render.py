@@ -93,6 +93,7 @@ def schools_table(overview: Overview, today: datetime.date) -> str:
         '<th scope="col">Profiel</th></tr>'
     )
     rows = []
+    # Alphabetical, to look a school up; elsewhere the order of scholen.yml.
     for school in sorted(overview.schools, key=lambda s: names.name_key(s.name)):
         status = school.profile.status
         site = school.site
