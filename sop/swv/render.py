@@ -261,7 +261,8 @@ def _comparison(item: Comparison) -> str:
     count = len(item.schools)
     parts.append(
         f"<p>Opgeteld over {count} {'school' if count == 1 else 'scholen'}. Een getal met ≥ is een ondergrens: "
-        "een school meldde het getal niet, of maakte een klein aantal onherkenbaar (&lt; 5 of zo).</p>"
+        "een school meldde het getal niet, of liet een klein aantal weg zodat geen leerling herkenbaar is "
+        "(dan staat er bijvoorbeeld &lt; 5).</p>"
     )
     parts.append(_chart(item.total))
     parts.append(render.statistics_table(item.total))
