@@ -78,6 +78,7 @@ DRIVER = textwrap.dedent(
         (site / "open-data").mkdir()
         (site / "open-data" / "sop.json").write_text(version)
     publish.write_downloads = write_downloads
+    publish.write_version_downloads = lambda project, profile, site: None  # no git history here
     sys.modules.update({"sop.profile": profile, "sop.pdf": pdf, "sop.publish": publish})
 
     import sop.build, sop.sitedir
