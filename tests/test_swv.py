@@ -943,6 +943,14 @@ MISTAKES = {
                               "Lln met individueel arrangement]",
                               "de schrijfwijze 'Lln met individueel arrangement' staat al bij een categorie"),
     "unknown-file": Mistake("notities.yml", "", "naam: iets\n", "naam", "onbekend bestand"),
+    # Ids the overview uses itself: a CSV or an anchor would be overwritten.
+    "comparison-named-like-a-download": Mistake("vergelijkingen.yml", "id: arrangementen", "id: scholen",
+                                                "id: scholen", "de id 'scholen' gebruikt het overzicht zelf al"),
+    "comparison-named-like-a-per-school-table": Mistake(
+        "vergelijkingen.yml", "id: arrangementen", "id: uitstroom-sbo-so-per-school", "id: uitstroom-sbo-so-per",
+        "de id 'uitstroom-sbo-so-per-school' gebruikt het overzicht zelf al"),
+    "specialism-named-like-an-anchor": Mistake("specialismen.yml", "id: autisme", "id: niet-ingedeeld",
+                                               "id: niet-ingedeeld", "de id 'niet-ingedeeld' gebruikt het overzicht"),
 }
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .. import names, render, schema
 from . import schema as swv_schema
+from .config import PER_SCHOOL
 from .overview import IncludedSchool, Overview
 
 School = IncludedSchool
@@ -143,8 +144,9 @@ def indicators(overview: Overview) -> list[Domain]:
 class Comparison:
     comparison: swv_schema.Vergelijking
     schools: list[School]  # the schools with a table this comparison reads
-    total: schema.Tabel  # per category, added up over the schools
-    per_school: schema.Tabel  # a group per school
+    # None when no school has a table this comparison reads.
+    total: schema.Tabel | None  # per category, added up over the schools
+    per_school: schema.Tabel | None  # a group per school
     left_out: list[tuple[School, list[str]]]  # rows in no category
 
 
@@ -227,7 +229,7 @@ def _comparison(comparison: swv_schema.Vergelijking, overview: Overview) -> Comp
         comparison,
         [school for school, _ in sources],
         _table(comparison, comparison.id, years, [{"rijen": totals}], adds_up),
-        _table(comparison, f"{comparison.id}-per-school", years, school_groups, adds_up),
+        _table(comparison, comparison.id + PER_SCHOOL, years, school_groups, adds_up),
         left_out,
     )
 

@@ -27,6 +27,14 @@ SWV_FILES: dict[str, type[BaseModel]] = {
 }
 
 
+# Ids the overview itself uses, in its pages' anchors and its downloads' names: a
+# specialism or comparison with the same id would take their place.
+UNSORTED = "niet-ingedeeld"  # the expertise page's unsorted words
+OTHER_FIGURES = "overige-cijfers"  # the uitstroom page's tables no comparison reads
+OWN_TABLES = ("scholen", "expertise", "basisondersteuning")  # their CSV files
+PER_SCHOOL = "-per-school"  # a comparison's table per school: <id>-per-school
+
+
 @dataclass(frozen=True)
 class SwvConfig:
     folder: Path
@@ -46,8 +54,16 @@ def _scholen(data: schema.Scholen) -> Iterator[Problem]:
             )
 
 
+def _reserved(path: tuple, value: str, taken: set[str], suffix: str = "") -> Iterator[Problem]:
+    if value in taken or (suffix and value.endswith(suffix)):
+        yield path, (f"de id '{value}' gebruikt het overzicht zelf al; kies een andere id"
+                     + (f" (en geen id die eindigt op '{suffix}')" if suffix else ""))
+
+
 def _specialismen(data: schema.Specialismen) -> Iterator[Problem]:
     yield from _duplicates(((("specialismen", i, "id"), s.id) for i, s in enumerate(data.specialismen)), "id")
+    for index, item in enumerate(data.specialismen):
+        yield from _reserved(("specialismen", index, "id"), item.id, {UNSORTED})
     seen: dict[str, str] = {}
     for index, item in enumerate(data.specialismen):
         for number, spelling in enumerate(item.schrijfwijzen):
@@ -64,6 +80,7 @@ def _vergelijkingen(data: schema.Vergelijkingen) -> Iterator[Problem]:
     items = data.vergelijkingen
     yield from _duplicates(((("vergelijkingen", i, "id"), v.id) for i, v in enumerate(items)), "id")
     for index, comparison in enumerate(items):
+        yield from _reserved(("vergelijkingen", index, "id"), comparison.id, {OTHER_FIGURES, *OWN_TABLES}, PER_SCHOOL)
         seen: set[str] = set()
         for c_index, category in enumerate(comparison.categorieen):
             for s_index, spelling in enumerate(category.schrijfwijzen):

@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import opendata
 from .compare import comparisons, indicators, specialisms
+from .config import OWN_TABLES
 from .overview import Overview, pdf_address
 
 FOLDER = "open-data"
@@ -77,15 +78,25 @@ def basic_support_rows(overview: Overview) -> list[list[str]]:
     return rows
 
 
+# The overview's own tables as CSV: (name, what it holds, its rows), named as config.OWN_TABLES
+# reserves them.
+OWN_TABLE_FILES = tuple(
+    (name, label, rows)
+    for name, (label, rows) in zip(OWN_TABLES, (
+        ("Scholen", schools_rows),
+        ("Expertise per specialisme", expertise_rows),
+        ("Basisondersteuning per indicator en school", basic_support_rows),
+    ), strict=True)
+)
+
+
 def download_names(overview: Overview) -> list[tuple[str, str]]:
     """(file name in open-data/, what it holds) for every download, in the order of the pages."""
     found, _ = comparisons(overview)
     return [
         ("swv.json", "Alle profielen en dit overzicht als JSON (swv.json)"),
         ("sop.schema.json", "Het JSON-schema van één profiel"),
-        ("scholen.csv", "Scholen (CSV voor Excel)"),
-        ("expertise.csv", "Expertise per specialisme (CSV voor Excel)"),
-        ("basisondersteuning.csv", "Basisondersteuning per indicator en school (CSV voor Excel)"),
+        *((f"{name}.csv", f"{label} (CSV voor Excel)") for name, label, _ in OWN_TABLE_FILES),
         *(
             (f"{name}.csv", f"{item.comparison.titel}{label} (CSV voor Excel)")
             for item in found if item.total
@@ -100,9 +111,7 @@ def downloads(overview: Overview, today: datetime.date) -> dict[str, bytes]:
     files = {
         INDEX: as_json(index_document(overview, today)),
         "sop.schema.json": as_json(opendata.profile_json_schema()),
-        "scholen.csv": opendata.spreadsheet(schools_rows(overview)),
-        "expertise.csv": opendata.spreadsheet(expertise_rows(overview)),
-        "basisondersteuning.csv": opendata.spreadsheet(basic_support_rows(overview)),
+        **{f"{name}.csv": opendata.spreadsheet(rows(overview)) for name, _, rows in OWN_TABLE_FILES},
     }
     for item in found:
         if item.total:

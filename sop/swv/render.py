@@ -13,6 +13,7 @@ from .. import names, render, schema
 from ..render import escape, heading
 from .compare import Comparison, Indicator, Marking, SpecialismSchools, comparisons, indicators, specialisms
 from . import schema as swv_schema
+from .config import OTHER_FIGURES, UNSORTED
 from .overview import IncludedSchool, Overview, pdf_address
 
 
@@ -146,7 +147,7 @@ def expertise(overview: Overview) -> str:
     for item in found:
         parts.append(heading(2, item.specialism.naam, item.specialism.id))
         parts.append(_specialism_schools(item))
-    parts.append(heading(2, "Nog niet ingedeeld", "niet-ingedeeld"))
+    parts.append(heading(2, "Nog niet ingedeeld", UNSORTED))
     if unsorted:
         rows = "".join(
             f"<li>‘{escape(text)}’: {', '.join(escape(s.name) for s in schools)}</li>"
@@ -282,7 +283,7 @@ def _comparison(item: Comparison) -> str:
 def outflow(overview: Overview) -> str:
     found, rest = comparisons(overview)
     parts = [_comparison(item) for item in found]
-    parts.append(heading(2, "Overige cijfers per school", "overige-cijfers"))
+    parts.append(heading(2, "Overige cijfers per school", OTHER_FIGURES))
     if rest:
         rows = []
         for school, tables in rest:
