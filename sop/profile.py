@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -296,12 +297,41 @@ def read_files(
     return values, documents, errors
 
 
+# Validated profiles by folder and file state: one build reads data/ in several
+# places (the check first, MkDocs' hook and macros), each needs the same profile.
+_loaded: dict[tuple, tuple[Profile, list[DataError]]] = {}
+
+
+def _state(data_dir: Path) -> tuple:
+    """What the folder holds now: any edit, new or removed file gives another state."""
+    with os.scandir(data_dir) as entries:
+        return tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries))
+
+
 def load_profile(data_dir: Path, display_dir: str = "data", notices: list[DataError] | None = None) -> Profile:
     """Read and validate every data file; raise DataErrors listing all problems.
 
     `notices`, if given, receives what is valid but not yet finished (a text still
     to fill in, status columns without headings): the site builds, the build says so.
     """
+    try:
+        key = (str(Path(data_dir).resolve()), display_dir, _state(data_dir))
+    except OSError:
+        key = None  # no such folder: _load says so
+    if key not in _loaded:
+        found: list[DataError] = []
+        profile = _load(Path(data_dir), display_dir, found)
+        if key is None:
+            return profile
+        _loaded.clear()  # only the latest state is asked for again
+        _loaded[key] = profile, found
+    profile, found = _loaded[key]
+    if notices is not None:
+        notices += found
+    return profile
+
+
+def _load(data_dir: Path, display_dir: str, notices: list[DataError]) -> Profile:
     errors = unexpected_entries(data_dir, display_dir, DATA_FILES, EXTRA_FILES, EXTRA_DIRS)
     values, documents, file_errors = read_files(data_dir, display_dir, DATA_FILES)
     errors += file_errors
@@ -314,8 +344,7 @@ def load_profile(data_dir: Path, display_dir: str = "data", notices: list[DataEr
     ]
     if errors:
         raise DataErrors(errors)
-    if notices is not None:
-        notices += sorted(
-            DataError(documents[stem].location(path), message) for stem, path, message in rules.notices(profile)
-        )
+    notices += sorted(
+        DataError(documents[stem].location(path), message) for stem, path, message in rules.notices(profile)
+    )
     return profile

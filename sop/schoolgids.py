@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -560,13 +561,25 @@ def _add_runs(paragraph: Any, lines: list[str], bold: bool = False) -> None:
             run.add_break()
 
 
+@functools.cache
+def _style_id(name: str) -> str:
+    """The id of a style of python-docx's default template (every document here uses it)."""
+    return Document().styles[name].style_id
+
+
+def _styled(paragraph: Any, name: str) -> Any:
+    """`paragraph` in style `name`. Set by id: python-docx looks up the default style
+    on each assignment by name, which made the Word file the slowest part of a build."""
+    paragraph._p.get_or_add_pPr().style = _style_id(name)
+    return paragraph
+
+
 def _docx_text(container: Any, text: str, first: Any = None) -> None:
     """Data text into a document or table cell; `first` reuses a cell's empty paragraph."""
     for kind, lines in _text_parts(text):
         if kind == "bullets":
             for line in lines:
-                paragraph = first or container.add_paragraph()
-                paragraph.style = "List Bullet"
+                paragraph = _styled(first or container.add_paragraph(), "List Bullet")
                 _add_runs(paragraph, [line])
                 first = None
         else:
@@ -598,7 +611,7 @@ def _numbered(document: Any, items: tuple[str, ...]) -> None:
     num = numbering.add_num(abstract)
     num.add_lvlOverride(ilvl=0).add_startOverride(1)
     for item in items:
-        paragraph = document.add_paragraph(style=style)
+        paragraph = _styled(document.add_paragraph(), "List Number")
         num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = 0
         num_pr.get_or_add_numId().val = num.numId
@@ -616,7 +629,7 @@ def _repeat_as_header(row: Any) -> None:
 
 def _docx_table(document: Any, table: Table) -> None:
     grid = document.add_table(rows=1, cols=len(table.header))
-    grid.style = "Table Grid"
+    grid._tbl.tblPr.style = _style_id("Table Grid")
     for cell, label in zip(grid.rows[0].cells, table.header):
         _add_runs(cell.paragraphs[0], [label], bold=True)
     _repeat_as_header(grid.rows[0])
@@ -639,7 +652,7 @@ def _docx(blocks: list[Block], profile: Profile) -> bytes:
     document = Document()
     for block in blocks:
         if isinstance(block, Heading):
-            document.add_heading(block.text, level=block.level)
+            _styled(document.add_paragraph(block.text), f"Heading {block.level}")
         elif isinstance(block, Text):
             _docx_text(document, block.text)
         elif isinstance(block, Strong):
@@ -651,7 +664,7 @@ def _docx(blocks: list[Block], profile: Profile) -> bytes:
                 _numbered(document, block.items)
             else:
                 for item in block.items:
-                    _add_runs(document.add_paragraph(style="List Bullet"), [item])
+                    _add_runs(_styled(document.add_paragraph(), "List Bullet"), [item])
         elif isinstance(block, Table):
             _docx_table(document, block)
         else:  # pragma: no cover - a new block type needs a renderer here
