@@ -84,7 +84,8 @@ def _local_document(folder: Path, display: str) -> dict:
 def _first_errors(errors: DataErrors) -> str:
     shown = "; ".join(str(error) for error in errors.errors[:2])
     more = len(errors.errors) - 2
-    return f"de gegevens bevatten {len(errors.errors)} fout(en): {shown}" + (f" (en nog {more})" if more > 0 else "")
+    count = "1 fout" if len(errors.errors) == 1 else f"{len(errors.errors)} fouten"
+    return f"de gegevens bevatten {count}: {shown}" + (f" (en nog {more})" if more > 0 else "")
 
 
 def _include(entry: School, document, stale_note: str | None = None, checked: bool = False) -> IncludedSchool | MissingSchool:

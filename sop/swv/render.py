@@ -25,6 +25,10 @@ from .overview import IncludedSchool, Overview, pdf_address
 NOT_SEARCHED = "data-search-exclude"
 
 
+def count_schools(count: int) -> str:
+    return "1 school" if count == 1 else f"{count} scholen"
+
+
 def school_anchor(school: IncludedSchool) -> str:
     return f"school-{school.entry.id}"
 
@@ -73,10 +77,10 @@ def summary(overview: Overview, today: datetime.date) -> str:
             f"{'school ontbreekt' if len(overview.missing) == 1 else 'scholen ontbreken'}</a>, met de reden."
         )
     if expired:
-        items.append(f'Bij <a href="scholen/">{expired} {"school" if expired == 1 else "scholen"}</a> is het profiel verlopen.')
+        items.append(f'Bij <a href="scholen/">{count_schools(expired)}</a> is het profiel verlopen.')
     if unfilled:
         items.append(
-            f'Bij <a href="scholen/">{unfilled} {"school" if unfilled == 1 else "scholen"}</a> staat niet in het '
+            f'Bij <a href="scholen/">{count_schools(unfilled)}</a> staat niet in het '
             "profiel wanneer het vernieuwd moet worden."
         )
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
@@ -170,7 +174,7 @@ def _specialism_schools(item: SpecialismSchools) -> str:
     )
     count = len(item.schools)
     words = "in haar eigen woorden" if count == 1 else "in hun eigen woorden"
-    return f"<p>{count} {'school' if count == 1 else 'scholen'}, {words}:</p><ul {NOT_SEARCHED}>{rows}</ul>"
+    return f"<p>{count_schools(count)}, {words}:</p><ul {NOT_SEARCHED}>{rows}</ul>"
 
 
 # --- Basisondersteuning -----------------------------------------------------
@@ -187,7 +191,7 @@ def _secured_count(indicator: Indicator) -> str:
     rated = indicator.rated
     if not rated:
         return "alleen beschreven, zonder status"
-    return f"geborgd bij {indicator.secured} van {rated} {'school' if rated == 1 else 'scholen'}"
+    return f"geborgd bij {indicator.secured} van {count_schools(rated)}"
 
 
 def _indicator(indicator: Indicator) -> str:
@@ -222,7 +226,7 @@ def basic_support(overview: Overview) -> str:
             for item in few
         )
         limit = settings.weinig_scholen
-        how_many = "geen enkele school" if limit == 0 else f"hoogstens {limit} {'school' if limit == 1 else 'scholen'}"
+        how_many = "geen enkele school" if limit == 0 else f"hoogstens {count_schools(limit)}"
         parts.append(f"<p>Indicatoren die bij {how_many} geborgd zijn:</p><ul>{items}</ul>")
     else:
         parts.append("<p>Elke indicator is bij meer scholen geborgd.</p>")
@@ -261,7 +265,7 @@ def _comparison(item: Comparison) -> str:
         return "\n\n".join(parts)
     count = len(item.schools)
     parts.append(
-        f"<p>Opgeteld over {count} {'school' if count == 1 else 'scholen'}. Een getal met ≥ is een ondergrens: "
+        f"<p>Opgeteld over {count_schools(count)}. Een getal met ≥ is een ondergrens: "
         "een school meldde het getal niet, of liet een klein aantal weg zodat geen leerling herkenbaar is "
         "(dan staat er bijvoorbeeld &lt; 5).</p>"
     )
