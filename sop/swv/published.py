@@ -55,7 +55,9 @@ def check_version(document: Any) -> None:
     written = document.get("schema_version")
     found, known = _version(written), _version(SUPPORTED_VERSION)
     if found is None:
-        raise Unreadable(f"het bestand heeft geen geldige schema_version (gevonden: {json.dumps(written)})")
+        shown = json.dumps(written, ensure_ascii=False)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise Unreadable(f"het bestand heeft geen geldige schema_version (gevonden: {shown})")
     if found[0] > known[0] or (found[0] == known[0] and found[1] > known[1]):
         raise Unreadable(
             f"het profiel heeft een nieuwere schema_version ({written}) dan dit overzicht kent "
