@@ -12,17 +12,18 @@ import subprocess
 from pathlib import Path
 
 
-def _git(project: Path, *args: str) -> str:
+def git(project: Path, *args: str) -> str | None:
+    """git's output, or None without git, without a repository, or on an error."""
     try:
         result = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
-        return ""
+        return None
     return result.stdout
 
 
 def last_changed(project: Path, paths: list[str]) -> datetime.date | None:
     """The date of the latest commit that touched any of `paths`."""
-    stamp = _git(project, "log", "-1", "--format=%cs", "--", *paths).strip()
+    stamp = (git(project, "log", "-1", "--format=%cs", "--", *paths) or "").strip()
     return datetime.date.fromisoformat(stamp) if stamp else None
 
 
@@ -34,7 +35,7 @@ def change_log(project: Path, paths: tuple[str, ...] = ("data", "docs")) -> list
     """
     days: dict[datetime.date, set[str]] = {}
     day = None
-    for line in _git(project, "log", "--format=@%cs", "--name-only", "--", *paths).splitlines():
+    for line in (git(project, "log", "--format=@%cs", "--name-only", "--", *paths) or "").splitlines():
         if line.startswith("@"):
             day = datetime.date.fromisoformat(line[1:])
             days.setdefault(day, set())

@@ -18,6 +18,7 @@ import csv
 import dataclasses
 import functools
 import io
+import json
 import typing
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
@@ -69,6 +70,11 @@ def hidden_set(hidden_names: Iterable[str]) -> frozenset[str]:
 def is_hidden(name: str, hidden: frozenset[str]) -> bool:
     """`hidden` as returned by `hidden_set`."""
     return render.name_key(name) in hidden
+
+
+def as_json(value) -> bytes:
+    """A JSON download as every open-data file is written: UTF-8, indented, one final newline."""
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def check_threshold(small_number_threshold: int | None) -> None:

@@ -7,7 +7,8 @@ unique.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -16,7 +17,7 @@ from . import names, schema
 Problem = tuple[tuple, str]
 
 
-def _duplicates(entries: Iterable[tuple[tuple, str]], what: str) -> Iterator[Problem]:
+def duplicates(entries: Iterable[tuple[tuple, str]], what: str) -> Iterator[Problem]:
     first: dict[str, tuple] = {}
     for path, value in entries:
         if value in first:
@@ -32,7 +33,7 @@ def _expertise(data: schema.Expertise) -> Iterator[Problem]:
                 "geef bij elke medewerker precies één van 'naam' (één persoon) of 'groep' "
                 "(meer mensen zonder naam, bijvoorbeeld '18 groepsleerkrachten')"
             )
-    yield from _duplicates(
+    yield from duplicates(
         (
             (("medewerkers", index, "naam"), person.naam)
             for index, person in enumerate(data.medewerkers)
@@ -43,18 +44,18 @@ def _expertise(data: schema.Expertise) -> Iterator[Problem]:
 
 
 def _externe_deskundigen(data: schema.ExterneDeskundigen) -> Iterator[Problem]:
-    yield from _duplicates(
+    yield from duplicates(
         ((("groepen", index, "id"), group.id) for index, group in enumerate(data.groepen)), "id"
     )
 
 
 def _aantallen(data: schema.Aantallen) -> Iterator[Problem]:
-    yield from _duplicates(
+    yield from duplicates(
         ((("tabellen", index, "id"), table.id) for index, table in enumerate(data.tabellen)), "id"
     )
     for t, table in enumerate(data.tabellen):
         years = table.schooljaren
-        yield from _duplicates(
+        yield from duplicates(
             ((("tabellen", t, "schooljaren", index), year) for index, year in enumerate(years)),
             "schooljaar",
         )
@@ -145,7 +146,7 @@ def _basisondersteuning(data: schema.Basisondersteuning) -> Iterator[Problem]:
                         f"kolom {status.kolom} bestaat niet; de statusschaal heeft "
                         f"{scale.kolommen} kolommen (1 tot en met {scale.kolommen})"
                     )
-    yield from _duplicates(ids, "id")
+    yield from duplicates(ids, "id")
 
 
 def _stappenplan(data: schema.Stappenplan) -> Iterator[Problem]:
@@ -163,7 +164,7 @@ def _stappenplan(data: schema.Stappenplan) -> Iterator[Problem]:
 
 
 def _begrippen(data: schema.Begrippen) -> Iterator[Problem]:
-    yield from _duplicates(
+    yield from duplicates(
         (
             (("begrippen", index, "afkorting" if spelling == term.afkorting else "schrijfwijzen"), spelling)
             for index, term in enumerate(data.begrippen)
@@ -204,9 +205,16 @@ _RULES = {
 }
 
 
-def problems(value: BaseModel) -> list[Problem]:
-    rule = _RULES.get(type(value))
-    return list(rule(value)) if rule else []
+def checker(rules: dict[type, Callable[[Any], Iterable[Problem]]]) -> Callable[[BaseModel], list[Problem]]:
+    """The problems of a value by the rule for its type in `rules`; none for a type without one."""
+    def problems(value: BaseModel) -> list[Problem]:
+        rule = rules.get(type(value))
+        return list(rule(value)) if rule else []
+
+    return problems
+
+
+problems = checker(_RULES)
 
 
 # --- rules between files --------------------------------------------------

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import json
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import yaml
 
 from . import names, opendata
+from .history import git
 from .errors import DataErrors
 from .profile import Profile
 
@@ -84,18 +83,10 @@ class History:
     pending: Comparison | None  # since the last adoption; None before the first one
 
 
-def _git(project: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return result.stdout
-
-
 def history_available(project: Path) -> bool:
     """Whether `project` has full git history with at least one commit."""
-    shallow = _git(project, "rev-parse", "--is-shallow-repository")
-    return shallow is not None and shallow.strip() == "false" and _git(project, "rev-parse", "--verify", "-q", "HEAD") is not None
+    shallow = git(project, "rev-parse", "--is-shallow-repository")
+    return shallow is not None and shallow.strip() == "false" and git(project, "rev-parse", "--verify", "-q", "HEAD") is not None
 
 
 def without_page(nav: list) -> list:
@@ -128,7 +119,7 @@ def _as_date(value) -> datetime.date | None:
 
 def _status_at(project: Path, commit: str) -> dict | None:
     """data/status.yml as it was in `commit`, or None if it can't be read there."""
-    text = _git(project, "show", f"{commit}:./{STATUS_FILE}")
+    text = git(project, "show", f"{commit}:./{STATUS_FILE}")
     try:
         status = yaml.safe_load(text) if text is not None else None
     except yaml.YAMLError:
@@ -142,7 +133,7 @@ def adoption_commits(project: Path) -> list[tuple[str, dict]]:
     First parents only: on main an adoption counts from the commit (or merge) that
     brought it there. A date seen before (a revert and redo) is no new version.
     """
-    log = _git(project, "log", "--first-parent", "--reverse", "--format=%H", "--", STATUS_FILE) or ""
+    log = git(project, "log", "--first-parent", "--reverse", "--format=%H", "--", STATUS_FILE) or ""
     found, seen, previous = [], set(), None
     for commit in log.split():
         status = _status_at(project, commit)
@@ -234,4 +225,4 @@ def version_document(profile: Profile | None) -> bytes | None:
         document = opendata.profile_document(profile, **opendata.publication_options(profile))
     except opendata.HiddenNameError:
         return None
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return opendata.as_json(document)

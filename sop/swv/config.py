@@ -16,7 +16,7 @@ from .. import names
 from ..datadir import unexpected_entries
 from ..errors import DataErrors
 from ..profile import read_files
-from ..rules import Problem, _duplicates
+from ..rules import Problem, checker, duplicates
 from . import schema
 
 SWV_FILES: dict[str, type[BaseModel]] = {
@@ -45,7 +45,7 @@ class SwvConfig:
 
 
 def _scholen(data: schema.Scholen) -> Iterator[Problem]:
-    yield from _duplicates(((("scholen", i, "id"), s.id) for i, s in enumerate(data.scholen)), "id")
+    yield from duplicates(((("scholen", i, "id"), s.id) for i, s in enumerate(data.scholen)), "id")
     for index, school in enumerate(data.scholen):
         if (school.map is None) == (school.sop_json is None):
             yield ("scholen", index), (
@@ -61,7 +61,7 @@ def _reserved(path: tuple, value: str, taken: set[str], suffix: str = "") -> Ite
 
 
 def _specialismen(data: schema.Specialismen) -> Iterator[Problem]:
-    yield from _duplicates(((("specialismen", i, "id"), s.id) for i, s in enumerate(data.specialismen)), "id")
+    yield from duplicates(((("specialismen", i, "id"), s.id) for i, s in enumerate(data.specialismen)), "id")
     for index, item in enumerate(data.specialismen):
         yield from _reserved(("specialismen", index, "id"), item.id, {UNSORTED})
     seen: dict[str, str] = {}
@@ -78,7 +78,7 @@ def _specialismen(data: schema.Specialismen) -> Iterator[Problem]:
 
 def _vergelijkingen(data: schema.Vergelijkingen) -> Iterator[Problem]:
     items = data.vergelijkingen
-    yield from _duplicates(((("vergelijkingen", i, "id"), v.id) for i, v in enumerate(items)), "id")
+    yield from duplicates(((("vergelijkingen", i, "id"), v.id) for i, v in enumerate(items)), "id")
     for index, comparison in enumerate(items):
         yield from _reserved(("vergelijkingen", index, "id"), comparison.id, {OTHER_FIGURES, *OWN_TABLES}, PER_SCHOOL)
         seen: set[str] = set()
@@ -93,16 +93,11 @@ def _vergelijkingen(data: schema.Vergelijkingen) -> Iterator[Problem]:
                 seen.add(key)
 
 
-_RULES = {
+_problems = checker({
     schema.Scholen: _scholen,
     schema.Specialismen: _specialismen,
     schema.Vergelijkingen: _vergelijkingen,
-}
-
-
-def _problems(value: BaseModel) -> list[Problem]:
-    rule = _RULES.get(type(value))
-    return list(rule(value)) if rule else []
+})
 
 
 def load_config(folder: Path, display_dir: str = "swv") -> SwvConfig:

@@ -4,7 +4,6 @@ CSV per comparison table, in the same formats as the schools' own downloads."""
 from __future__ import annotations
 
 import datetime
-import json
 from typing import Any
 
 from .. import opendata
@@ -94,7 +93,7 @@ def download_names(overview: Overview) -> list[tuple[str, str]]:
     """(file name in open-data/, what it holds) for every download, in the order of the pages."""
     found, _ = comparisons(overview)
     return [
-        ("swv.json", "Alle profielen en dit overzicht als JSON (swv.json)"),
+        (INDEX, f"Alle profielen en dit overzicht als JSON ({INDEX})"),
         ("sop.schema.json", "Het JSON-schema van één profiel"),
         *((f"{name}.csv", f"{label} (CSV voor Excel)") for name, label, _ in OWN_TABLE_FILES),
         *(
@@ -109,8 +108,8 @@ def downloads(overview: Overview, today: datetime.date) -> dict[str, bytes]:
     """File name in open-data/ -> content."""
     found, _ = comparisons(overview)
     files = {
-        INDEX: as_json(index_document(overview, today)),
-        "sop.schema.json": as_json(opendata.profile_json_schema()),
+        INDEX: opendata.as_json(index_document(overview, today)),
+        "sop.schema.json": opendata.as_json(opendata.profile_json_schema()),
         **{f"{name}.csv": opendata.spreadsheet(rows(overview)) for name, _, rows in OWN_TABLE_FILES},
     }
     for item in found:
@@ -118,7 +117,3 @@ def downloads(overview: Overview, today: datetime.date) -> dict[str, bytes]:
             files[f"{item.total.id}.csv"] = opendata.table_csv(item.total)
             files[f"{item.per_school.id}.csv"] = opendata.table_csv(item.per_school)
     return files
-
-
-def as_json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
