@@ -16,24 +16,20 @@ import functools
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from browser.browsersupport import DESKTOP, HEIGHTS, PHONE, SCHEMES, ServedSite, label, open_page, settle
-from browser.conftest import (
-    AXE_JS, CHROMIUM, CHROMIUM_ARGS, _QuietHandler, _Server, discover_pages, unavailable, url_prefix,
-)
-from browser.fonts import FIXED, FONT_SETS
-from browser.test_browser_axe import START_AXE, STATES, TAGS, report
+from browser.browsersupport import DESKTOP, HEIGHTS, PHONE, ServedSite, label, open_page, settle
+# axe_source is the browser tests' fixture, used here too.
+from browser.conftest import axe_source, discover_pages, launch_options, require_playwright, serve  # noqa: F401
+from browser.test_browser_axe import axe_failures, page_checks
+from browser.test_browser_privacy import privacy_problems
 from browser.test_browser_search import result_pages
 from conftest import PROJECT, Site
 from sop.bench import BUDGET_GZIP_BYTES, first_visit
@@ -65,39 +61,21 @@ def swv(tmp_path_factory) -> Site:
 @pytest.fixture(scope="module")
 def served(swv) -> ServedSite:
     """The built overview on http://127.0.0.1:<free port>, as tests/browser serves a school's site."""
-    prefix = url_prefix(swv.root)
-    handler = type("Handler", (_QuietHandler,), {"prefix": prefix})
-    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(swv.root)))
-    thread = threading.Thread(target=server.serve_forever, name="swv-server", daemon=True)
-    thread.start()
-    try:
-        yield ServedSite(swv.root, f"http://127.0.0.1:{server.server_port}{prefix}", discover_pages(swv.root))
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(swv.root, "swv-server") as site:
+        yield site
 
 
 @pytest.fixture(scope="module")
 def chromium(tmp_path_factory):
     """run(action, *args): action(browser, *args) in Chromium's own thread; its result or its error."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright voor Python ontbreekt: installeer requirements.txt")
-    if not (shutil.which(CHROMIUM) or Path(CHROMIUM).is_file()):
-        unavailable(f"Chromium ontbreekt ({CHROMIUM}): installeer het Debian-pakket chromium of zet CHROMIUM_PATH")
-    fonts = FONT_SETS[FIXED]
-    if fonts.missing():
-        unavailable(f"lettertypen ontbreken: installeer de Debian-pakketten {' '.join(fonts.missing())}")
-    config = fonts.fontconfig(tmp_path_factory.mktemp("fonts-swv"))
+    sync_playwright = require_playwright()
+    options = launch_options(tmp_path_factory)
     worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="swv-chromium")
     started = {}
 
     def start():
         started["playwright"] = sync_playwright().start()
-        started["browser"] = started["playwright"].chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=dict(os.environ, FONTCONFIG_FILE=str(config)))
+        started["browser"] = started["playwright"].chromium.launch(**options)
 
     def stop():
         if "browser" in started:
@@ -111,13 +89,6 @@ def chromium(tmp_path_factory):
     finally:
         worker.submit(stop).result()
         worker.shutdown()
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE_JS.is_file():
-        unavailable(f"axe-core ontbreekt ({AXE_JS.relative_to(PROJECT)}): voer `npm ci` uit")
-    return AXE_JS.read_text(encoding="utf-8")
 
 
 def test_the_sitemap_lists_every_page_of_the_overview(served):
@@ -135,30 +106,11 @@ def _open_details(page, site, path):
 
 
 def _axe(browser, served, axe_source, width) -> list[str]:
-    pages = {}
-    for scheme in SCHEMES:
-        context = browser.new_context(viewport={"width": width, "height": HEIGHTS[width]}, color_scheme=scheme)
-        context.add_init_script(script=axe_source)
-        pages[scheme] = context.new_page()
-    checks = [(label(path), functools.partial(open_page, path=path)) for path in served.pages]
-    checks += [(f"{label(path)} met alle <details> open", functools.partial(_open_details, path=path))
-               for path in served.pages]
-    # The school site's other states (search results, menu, a highlighted search word) exist here too.
-    checks += [(where, action) for where, action, widths in STATES if width in widths]
-    violations = {scheme: [] for scheme in SCHEMES}
-    try:
-        for where, action in checks:
-            for page in pages.values():
-                action(page, served)
-                settle(page)
-                page.evaluate(START_AXE, TAGS)
-            for scheme, page in pages.items():
-                page.wait_for_function("() => window.__axeResult !== null", polling=100)
-                violations[scheme] += [(where, v) for v in page.evaluate("window.__axeResult")]
-    finally:
-        for page in pages.values():
-            page.context.close()
-    return [report(found, width, scheme) for scheme, found in violations.items() if found]
+    # The school site's pages and states (search results, menu, a highlighted search word), and
+    # every page with its <details> open.
+    opened = [(f"{label(path)} met alle <details> open", functools.partial(_open_details, path=path))
+              for path in served.pages]
+    return axe_failures(browser, served, axe_source, width, page_checks(served, width) + opened)
 
 
 @pytest.mark.parametrize("width", (PHONE, DESKTOP))
@@ -196,36 +148,7 @@ def test_no_page_scrolls_sideways_on_a_phone(served, chromium):
 
 
 def _requests(browser, served) -> list[str]:
-    context = browser.new_context(viewport={"width": DESKTOP, "height": HEIGHTS[DESKTOP]})
-    origin = urlsplit(served.base_url)[:2]
-    requests, problems = [], []
-    context.on("request", lambda request: requests.append((page.url, request.url)))
-    context.on("response", lambda response: response.status >= 400 and problems.append(
-        f"verzoek mislukt: {response.url}: {response.status}"))
-    context.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and problems.append(
-        f"verzoek mislukt: {request.url}: {request.failure}"))
-    page = context.new_page()
-    try:
-        for path in served.pages:
-            page.goto(served.url(path))
-            page.evaluate(OPEN_ALL_DETAILS)
-            if path == "":
-                # Search loads its worker, index and language files only when used.
-                page.focus(".md-search__input")
-                page.keyboard.type("scholen")
-                page.wait_for_selector(".md-search-result__item")
-            page.wait_for_load_state("networkidle")
-            if page.evaluate("document.cookie"):
-                problems.append(f"{label(path)}: document.cookie = {page.evaluate('document.cookie')!r}")
-        cookies = context.cookies()
-    finally:
-        context.close()
-    assert requests, "geen verzoeken gezien"
-    for on_page, url in requests:
-        parts = urlsplit(url)
-        if parts.scheme not in ("data", "blob") and parts[:2] != origin:
-            problems.append(f"{label(served.path_of(on_page))}: verzoek naar een andere site: {url}")
-    return problems + [f"cookie gezet: {cookie['name']} ({cookie['path']})" for cookie in cookies]
+    return privacy_problems(browser, served, "scholen", lambda page: page.evaluate(OPEN_ALL_DETAILS))
 
 
 def test_no_page_requests_anything_from_another_site(served, chromium):

@@ -6,12 +6,14 @@ machine; in CI (env var CI set) they fail, so a broken CI image can't hide them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -80,14 +82,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(site) -> ServedSite:
-    """The strictly built site (the `site` fixture) on http://127.0.0.1:<free port>."""
-    root = site.root
+@contextlib.contextmanager
+def serve(root: Path, name: str) -> Iterator[ServedSite]:
+    """The built site in `root` on http://127.0.0.1:<free port>, under its own path."""
     prefix = url_prefix(root)
     handler = type("Handler", (_QuietHandler,), {"prefix": prefix})
     server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:
         yield ServedSite(root, f"http://127.0.0.1:{server.server_port}{prefix}", discover_pages(root))
@@ -98,32 +99,48 @@ def served_site(site) -> ServedSite:
 
 
 @pytest.fixture(scope="session")
+def served_site(site) -> ServedSite:
+    """The strictly built site (the `site` fixture) on http://127.0.0.1:<free port>."""
+    with serve(site.root, "site-server") as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE_JS.is_file():
         unavailable(f"axe-core ontbreekt ({AXE_JS.relative_to(PROJECT)}): voer `npm ci` uit")
     return AXE_JS.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
-def browsers(tmp_path_factory):
-    """browsers(fonts): one headless Chromium per font set (tests/browser/fonts.py)."""
+def require_playwright():
+    """Playwright's sync_playwright, once it and Chromium are installed (else skip; fail in CI)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         unavailable("Playwright voor Python ontbreekt: installeer requirements.txt")
     if not (shutil.which(CHROMIUM) or Path(CHROMIUM).is_file()):
         unavailable(f"Chromium ontbreekt ({CHROMIUM}): installeer het Debian-pakket chromium of zet CHROMIUM_PATH")
-    playwright = sync_playwright().start()
+    return sync_playwright
+
+
+def launch_options(tmp_path_factory, fonts: str = FIXED) -> dict:
+    """chromium.launch's arguments: Debian's Chromium, its flags, and font set `fonts` only."""
+    font_set = FONT_SETS[fonts]
+    if font_set.missing():
+        unavailable(f"lettertypen ontbreken: installeer de Debian-pakketten {' '.join(font_set.missing())}")
+    config = font_set.fontconfig(tmp_path_factory.mktemp(f"fonts-{fonts}"))
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "env": dict(os.environ, FONTCONFIG_FILE=str(config))}
+
+
+@pytest.fixture(scope="session")
+def browsers(tmp_path_factory):
+    """browsers(fonts): one headless Chromium per font set (tests/browser/fonts.py)."""
+    playwright = require_playwright()().start()
     launched = {}
 
     def get(fonts: str = FIXED):
         if fonts not in launched:
-            font_set = FONT_SETS[fonts]
-            if font_set.missing():
-                unavailable(f"lettertypen ontbreken: installeer de Debian-pakketten {' '.join(font_set.missing())}")
-            config = font_set.fontconfig(tmp_path_factory.mktemp(f"fonts-{fonts}"))
-            launched[fonts] = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=dict(os.environ, FONTCONFIG_FILE=str(config)))
+            launched[fonts] = playwright.chromium.launch(**launch_options(tmp_path_factory, fonts))
         return launched[fonts]
 
     try:

@@ -75,8 +75,9 @@ def report(violations: list[tuple[str, dict]], width: int, scheme: str) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("width", (PHONE, DESKTOP))
-def test_axe_finds_no_violations(served_site, browser, axe_source, width):
+def axe_failures(browser, site, axe_source: str, width: int, checks: list) -> list[str]:
+    """axe on each (where, action(page, site)) of `checks`, light and dark at once; a report per
+    colour scheme that has violations."""
     pages = {}
     for scheme in SCHEMES:
         # A context per scheme: Material keeps the scheme of the first visit.
@@ -84,13 +85,11 @@ def test_axe_finds_no_violations(served_site, browser, axe_source, width):
         # axe is loaded into every page before the page's own scripts run.
         context.add_init_script(script=axe_source)
         pages[scheme] = context.new_page()
-    checks = [(label(path), lambda p, s, path=path: open_page(p, s, path)) for path in served_site.pages]
-    checks += [(where, action) for where, action, widths in STATES if width in widths]
     violations = {scheme: [] for scheme in SCHEMES}
     try:
         for where, action in checks:
             for page in pages.values():
-                action(page, served_site)
+                action(page, site)
                 settle(page)  # mid-fade colours are blended
                 page.evaluate(START_AXE, TAGS)
             for scheme, page in pages.items():
@@ -99,6 +98,17 @@ def test_axe_finds_no_violations(served_site, browser, axe_source, width):
     finally:
         for page in pages.values():
             page.context.close()
-    failures = [report(found, width, scheme) for scheme, found in violations.items() if found]
+    return [report(found, width, scheme) for scheme, found in violations.items() if found]
+
+
+def page_checks(site, width: int) -> list:
+    """Every page as loaded, and the states of STATES at this width."""
+    checks = [(label(path), lambda p, s, path=path: open_page(p, s, path)) for path in site.pages]
+    return checks + [(where, action) for where, action, widths in STATES if width in widths]
+
+
+@pytest.mark.parametrize("width", (PHONE, DESKTOP))
+def test_axe_finds_no_violations(served_site, browser, axe_source, width):
+    failures = axe_failures(browser, served_site, axe_source, width, page_checks(served_site, width))
     if failures:
         pytest.fail("\n\n".join(failures), pytrace=False)

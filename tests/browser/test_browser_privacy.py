@@ -7,31 +7,33 @@ from urllib.parse import urlsplit
 from .browsersupport import DESKTOP, HEIGHTS, label
 
 
-def test_no_request_leaves_the_site_and_no_cookies(served_site, browser):
-    # A fresh context, so the cookie jar and request log are this test's own.
+def privacy_problems(browser, site, search_word: str, prepare=None) -> list[str]:
+    """Each page of `site` opened (and `prepare`d), search used on the home page: every request
+    to another origin, failed request and cookie, as a Dutch line."""
+    # A fresh context, so the cookie jar and request log are this check's own.
     context = browser.new_context(viewport={"width": DESKTOP, "height": HEIGHTS[DESKTOP]})
-    origin = urlsplit(served_site.base_url)[:2]
-    requests, failed = [], []
+    origin = urlsplit(site.base_url)[:2]
+    requests, problems = [], []
     context.on("request", lambda request: requests.append((page.url, request.url)))
-    context.on("response", lambda response: response.status >= 400 and failed.append(
-        f"{response.url}: {response.status}"))
+    context.on("response", lambda response: response.status >= 400 and problems.append(
+        f"verzoek mislukt: {response.url}: {response.status}"))
     # Moving on to the next page aborts what is still loading: that is no error.
-    context.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and failed.append(
-        f"{request.url}: {request.failure}"))
+    context.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and problems.append(
+        f"verzoek mislukt: {request.url}: {request.failure}"))
     page = context.new_page()
-    problems = []
     try:
-        for path in served_site.pages:
-            page.goto(served_site.url(path))
+        for path in site.pages:
+            page.goto(site.url(path))
+            if prepare:
+                prepare(page)
             if path == "":
                 # Search loads its worker, index and language files only when used.
                 page.focus(".md-search__input")
-                page.keyboard.type("ouders")
+                page.keyboard.type(search_word)
                 page.wait_for_selector(".md-search-result__item")
-                page.wait_for_load_state("networkidle")
+            page.wait_for_load_state("networkidle")  # the page's late requests too
             if page.evaluate("document.cookie"):
                 problems.append(f"{label(path)}: document.cookie = {page.evaluate('document.cookie')!r}")
-        page.wait_for_load_state("networkidle")  # the last page's late requests too
         cookies = context.cookies()
     finally:
         context.close()
@@ -39,7 +41,10 @@ def test_no_request_leaves_the_site_and_no_cookies(served_site, browser):
     for on_page, url in requests:
         parts = urlsplit(url)
         if parts.scheme not in ("data", "blob") and parts[:2] != origin:
-            problems.append(f"{label(served_site.path_of(on_page))}: verzoek naar een andere site: {url}")
-    problems += [f"cookie gezet: {cookie['name']} ({cookie['path']})" for cookie in cookies]
-    problems += [f"verzoek mislukt: {failure}" for failure in failed]
+            problems.append(f"{label(site.path_of(on_page))}: verzoek naar een andere site: {url}")
+    return problems + [f"cookie gezet: {cookie['name']} ({cookie['path']})" for cookie in cookies]
+
+
+def test_no_request_leaves_the_site_and_no_cookies(served_site, browser):
+    problems = privacy_problems(browser, served_site, "ouders")
     assert not problems, "\n".join(problems)
