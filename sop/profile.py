@@ -145,6 +145,9 @@ def _item_label(document: YamlDocument, loc: tuple) -> str:
 
 def _field_name(loc: tuple) -> str:
     """'functie', or 'momenten' (item 2) for a value inside a list."""
+    if loc[-1:] == ("[key]",):
+        # pydantic's path to a refused key: (…, 'aantallen', KEY, '[key]'); the message quotes KEY.
+        loc = loc[:-2]
     names = [str(step) for step in loc if isinstance(step, str)]
     name = f"'{names[-1]}'" if names else "het bestand"
     if loc and isinstance(loc[-1], int):

@@ -254,9 +254,55 @@ def _closes_on_its_line(mark: yaml.Mark) -> bool:
     return False
 
 
+def _line_at(mark: yaml.Mark, offset: int = 0) -> str:
+    lines = mark.buffer.split("\n")
+    number = mark.line + offset
+    return lines[number] if 0 <= number < len(lines) else ""
+
+
+def _indent(line: str) -> int:
+    """Where the field name on `line` starts: its spaces plus any list dashes ('  - naam:' is 4)."""
+    return len(re.match(r"(?:\s*-(?= ))*\s*", line).group())
+
+
+def _over_indented(name: str, mark: yaml.Mark) -> DataError | None:
+    """A 'field: value' line indented further than the line above: YAML reads it as more of that value."""
+    line = _line_at(mark)
+    above = next((text for back in range(1, mark.line + 1)
+                  if (text := _line_at(mark, -back)).strip() and not text.lstrip().startswith("#")), "")
+    extra = _indent(line) - _indent(above)
+    if extra <= 0 or not re.match(r"\s*(?:-\s+)*[^\s:#][^:]*:\s+\S", above):
+        return None
+    spaces = "1 spatie" if extra == 1 else f"{extra} spaties"
+    return DataError(
+        Location(name, mark.line + 1, len(line) - len(line.lstrip()) + 1),
+        f"deze regel staat {spaces} verder ingesprongen dan de regel erboven, en dan leest YAML hem als "
+        "vervolg van de tekst daar; laat de regel op dezelfde plek beginnen als de regel erboven",
+    )
+
+
+def _lone_dash(mark: yaml.Mark) -> str | None:
+    """'2024/2025: -': a dash as the whole value, as a printed SOP writes 'not reported'."""
+    rest = _line_at(mark)[mark.column:]
+    if re.fullmatch(r"-\s*(#.*)?", rest) and re.search(r":\s+$", _line_at(mark)[: mark.column]):
+        return (
+            "een losse '-' als waarde leest YAML als het begin van een lijst; is de waarde niet bekend of niet "
+            "opgegeven, schrijf dan null (zonder aanhalingstekens); hoort het streepje bij de tekst, zet het dan "
+            "tussen aanhalingstekens: \"-\""
+        )
+    return None
+
+
 def _syntax_error(name: str, error: yaml.MarkedYAMLError) -> DataError:
     context = error.context or ""
     start, problem_mark = error.context_mark, error.problem_mark
+    problem = (error.problem or "").strip()
+    if problem_mark and problem_mark.buffer is not None:
+        over_indented = _over_indented(name, problem_mark)
+        if over_indented and ("mapping values are not allowed here" in problem or "expected <block end>" in problem):
+            return over_indented
+        if "sequence entries are not allowed here" in problem and _lone_dash(problem_mark):
+            return DataError(_location(name, problem_mark), _lone_dash(problem_mark))
     # Where a quote or bracket opened, not where the parser gave up lines later.
     if start and problem_mark and start.line != problem_mark.line:
         if context.startswith("while scanning a") and "quoted scalar" in context:
@@ -273,7 +319,6 @@ def _syntax_error(name: str, error: yaml.MarkedYAMLError) -> DataError:
             return DataError(_location(name, start), _quotes_do_not_match(opened))
         return DataError(_location(name, start), _YAML_PROBLEMS["could not find expected ':'"])
     mark = problem_mark or start
-    problem = (error.problem or "").strip()
     for english, dutch in _YAML_PROBLEMS.items():
         if english in problem:
             message = dutch
@@ -433,6 +478,18 @@ def _yaml11_surprise(node: yaml.ScalarNode, value: Any) -> str | None:
     return None
 
 
+def _stray_quote(node: yaml.ScalarNode) -> str | None:
+    """A text without quotes around it that ends in one: its opening quote is missing."""
+    text = node.value
+    if node.style is not None or node.tag != _STR or not text.endswith(('"', "'")) or text.count(text[-1]) > 1:
+        return None
+    quote = text[-1]
+    return (
+        f"deze tekst eindigt op {quote} maar begint er niet mee, dus komt de {quote} op de site; zet ook een "
+        f"{quote} aan het begin van de tekst, of haal de {quote} aan het eind weg"
+    )
+
+
 class _Converter:
     """Turns a composed YAML node tree into plain Python data, recording positions."""
 
@@ -472,6 +529,10 @@ class _Converter:
             # PyYAML reads 2025-02-30 as a date and then fails on the impossible day.
             self._error(node, f"'{node.value}' is geen bestaande datum; schrijf een datum als jjjj-mm-dd, "
                               "bijvoorbeeld 2024-10-01")
+            return None
+        stray = _stray_quote(node)
+        if stray:
+            self._error(node, _field_label(path) + stray)
             return None
         surprise = _yaml11_surprise(node, value)
         if surprise:
