@@ -90,6 +90,25 @@ SchoolYear = Annotated[
     str, AfterValidator(_school_year), Field(json_schema_extra={"pattern": f"^{_SCHOOL_YEAR}$"})
 ]
 
+# Far wider than any date in a profile, and narrow enough that the site's date
+# arithmetic (a renewal years later, a notice months before) stays in range.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def _sane_date(value: datetime.date) -> datetime.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(
+            f"moet een datum tussen {FIRST_YEAR} en {LAST_YEAR} zijn; hier staat {value.isoformat()}. "
+            "Controleer het jaartal"
+        )
+    return value
+
+
+# The pattern is FIRST_YEAR..LAST_YEAR, for editors.
+Date = Annotated[
+    datetime.date, AfterValidator(_sane_date), Field(json_schema_extra={"pattern": r"^(19|20|21)[0-9]{2}-"})
+]
+
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -539,7 +558,7 @@ class Toegankelijkheidsverklaring(Model):
 
     # Its claim, e.g. 'voldoet gedeeltelijk aan WCAG 2.2 niveau AA'.
     status: OptionalText = None
-    laatste_controle: datetime.date | None = None
+    laatste_controle: Date | None = None
     contact: Email | None = None
     # What happens with a report, e.g. 'We antwoorden binnen vijf werkdagen.'
     afhandeling: OptionalText = None
@@ -560,9 +579,9 @@ RENEWAL_YEARS = 4  # an SOP is renewed at least every four years
 
 class FormeleStatus(Model):
     schooljaar: SchoolYear | None
-    vastgesteld_op: datetime.date | None
-    advies_mr_op: datetime.date | None
-    vernieuwen_voor: datetime.date | None
+    vastgesteld_op: Date | None
+    advies_mr_op: Date | None
+    vernieuwen_voor: Date | None
 
     @property
     def renewal_date(self) -> datetime.date | None:
