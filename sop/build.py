@@ -46,11 +46,12 @@ def _build(project: Path, site_dir: Path, publication: Publication) -> int:
     from .publish import write_downloads, write_version_downloads
 
     from .docscheck import docs_errors
+    from .docslinks import link_errors
 
     try:
         # Validated once here, first: errors print without MkDocs' noise around them.
         profile = load_profile(project / "data")
-        mistakes = docs_errors(project)
+        mistakes = docs_errors(project) + link_errors(project)
         if mistakes:
             raise DataErrors(mistakes)
     except DataErrors as errors:

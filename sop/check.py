@@ -15,11 +15,12 @@ def _check(project: Path) -> int:
     from .profile import load_profile
 
     from .docscheck import docs_errors
+    from .docslinks import link_errors
 
     notices = []
     try:
         load_profile(project / "data", notices=notices)
-        mistakes = docs_errors(project)
+        mistakes = docs_errors(project) + link_errors(project)
         if mistakes:
             raise DataErrors(mistakes)
     except DataErrors as errors:
