@@ -6,6 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; it is not for our readers.
 export NO_MKDOCS_2_WARNING := 1
+# After a failed command has said in Dutch what went wrong, make would add its own
+# "make: *** [Makefile:59: check] Error 1", for every failed command. Instead the
+# command stops make with SIGPIPE, the one signal make and shells end on without a
+# word; the exit status (141) still tells CI that it failed.
+STOP := || kill -PIPE $$PPID
 
 .PHONY: serve build test check schema bench clean nieuwe-school build-zensical wijzigingen swv
 
@@ -44,7 +49,7 @@ serve: $(BIN)/.installed
 # Validates data/, builds into a temporary folder and swaps it in only on
 # success: a failed build leaves the previous site/ untouched.
 build: $(BIN)/.installed
-	$(BIN)/python -m sop.build
+	@$(BIN)/python -m sop.build $(STOP)
 
 test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest
@@ -56,7 +61,7 @@ build-zensical: $(ZVENV)/bin/.installed
 
 # Validate data/ only: fast, every error at once, no site built.
 check: $(BIN)/.installed
-	$(BIN)/python -m sop.check
+	@$(BIN)/python -m sop.check $(STOP)
 
 # Page weight, requests and build time next to a plain Material site (needs Chromium).
 bench: $(BIN)/.installed
@@ -69,8 +74,8 @@ nieuwe-school: $(BIN)/.installed
 # What changed in the profile since VAN (a commit, tag or branch), in plain Dutch.
 # "$$VAN" from the environment (make exports command-line variables): no quoting to break.
 wijzigingen: $(BIN)/.installed
-	@if [ -z "$$VAN" ]; then echo "Zeg met welke versie u wilt vergelijken, bijvoorbeeld: make wijzigingen VAN=main"; exit 1; fi
-	@$(BIN)/python -m sop.wijzigingen --van "$$VAN"
+	@if [ -z "$$VAN" ]; then echo "Zeg met welke versie u wilt vergelijken, bijvoorbeeld: make wijzigingen VAN=main"; false; fi $(STOP)
+	@$(BIN)/python -m sop.wijzigingen --van "$$VAN" $(STOP)
 
 # Regenerate data/schema/*.json after changing sop/schema.py.
 schema: $(BIN)/.installed
@@ -79,7 +84,7 @@ schema: $(BIN)/.installed
 # The samenwerkingsverband's overview of all its schools' profiles into site-swv/
 # (the SWV's files in swv/, or in SWV=folder): fetches each school's sop.json.
 swv: $(BIN)/.installed
-	$(BIN)/python -m sop.swv.build $(if $(SWV),--map $(SWV))
+	@$(BIN)/python -m sop.swv.build $(if $(SWV),--map $(SWV)) $(STOP)
 
 clean:
 	rm -rf $(VENV) .venv-zensical site site-zensical site-swv .site-* .cache .pytest_cache

@@ -77,6 +77,8 @@ def _build(project: Path, site_dir: Path, publication: Publication) -> int:
         write_version_downloads(project, profile, fresh)
         write_robots(fresh)
         publication.commit()
+    # MkDocs ends with English INFO lines; the last line says in Dutch that all went well.
+    print(f"Klaar: de site is gebouwd en staat in {site_dir.name}/.")
     return 0
 
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SOURCE_DATA, copy_project
+from conftest import PROJECT, SOURCE_DATA, copy_project
 
 from sop import sitedir
 from sop.build import build
@@ -185,3 +185,48 @@ def test_tracebacks_of_mkdocs_are_held_back_and_summarised():
     assert output.summary() == (
         "De schijf is vol: '/tmp/site/index.html' kon niet worden geschreven. Maak ruimte vrij en probeer het opnieuw."
     )
+
+
+def _make(project, *arguments):
+    """`make ARGUMENTS` as staff run it, with the installed .venv (not reinstalled)."""
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy(PROJECT / name, project / name)
+    if not (project / ".venv").exists():
+        (project / ".venv").symlink_to(PROJECT / ".venv")
+    return subprocess.run(["make", "-o", ".venv/bin/.installed", *arguments], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+# Every way a staff command fails: what to run, what to break first, and the Dutch message it gives.
+FAILING_COMMANDS = {
+    "check met een fout in data/": (["check"], "school.yml", "De gegevens in data/ bevatten 1 fout"),
+    "build met een fout in data/": (["build"], "school.yml", "De gegevens in data/ bevatten 1 fout"),
+    "check met een fout in docs/": (["check"], "index.md", "De pagina's in docs/ bevatten"),
+    "wijzigingen zonder VAN": (["wijzigingen"], None, "Zeg met welke versie u wilt vergelijken"),
+    "wijzigingen met een onbekende versie": (["wijzigingen", "VAN=bestaat-niet"], None, "bestaat-niet"),
+}
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make ontbreekt")
+@pytest.mark.parametrize("case", FAILING_COMMANDS)
+def test_a_failed_command_ends_with_its_dutch_message_not_makes(project, case):
+    arguments, broken, words = FAILING_COMMANDS[case]
+    if broken == "school.yml":
+        path = project / "data" / broken
+        path.write_text(path.read_text(encoding="utf-8").replace("\nnaam:", "\nnaam: [", 1), encoding="utf-8")
+    elif broken:
+        path = project / "docs" / broken
+        path.write_text(path.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md)\n", encoding="utf-8")
+    result = _make(project, *arguments)
+    assert result.returncode != 0
+    assert words in result.stdout + result.stderr
+    assert "make:" not in result.stdout + result.stderr and "Error" not in result.stderr, result.stderr
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "vorige versie"
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make ontbreekt")
+def test_a_successful_build_ends_with_a_dutch_line(project):
+    result = _make(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "Klaar: de site is gebouwd en staat in site/."
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") != "vorige versie"
