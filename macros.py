@@ -14,6 +14,7 @@ if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sop import history, render, versies_render  # noqa: E402
+from sop.sandbox import PageEnvironment  # noqa: E402
 from sop.errors import DataErrors  # noqa: E402
 from sop.profile import load_profile  # noqa: E402
 from sop.publish import DOCUMENT_NAME, OPEN_DATA, SCHOOLGIDS  # noqa: E402
@@ -116,7 +117,8 @@ def define_env(env):
         ]
 
     # Safe in markdown as it stands: `{{ school.naam }}` in docs/ can't become markup.
-    env.variables["school"] = MarkdownView(school)
+    variables = {"school": MarkdownView(school)}
+    env.variables.update(variables)
 
     # Every abbreviation gets its explanation as a tooltip: in generated HTML by
     # render.abbreviate, in the prose of docs/ by Python-Markdown's abbr extension
@@ -133,7 +135,20 @@ def define_env(env):
 
         macro.__wrapped__ = function  # so a check of docs/ sees the macro's own arguments
         env.macro(macro, name)
+        page_macros[name] = macro
 
+    page_macros = {}
     for name, function in macros.items():
         register(name, function, MACRO_FILES[name])
-    env.macro(lambda: render.staff_guide(repo_url), "handleiding")
+    page_macros["handleiding"] = lambda: render.staff_guide(repo_url)
+    env.macro(page_macros["handleiding"], "handleiding")
+    env.sop_pages = PageEnvironment(page_macros, variables)
+
+
+def on_pre_page_macros(env):
+    """Each page renders in the sandbox with only the names above (sop/sandbox.py).
+
+    mkdocs-macros builds its own, unsandboxed Jinja environment after define_env,
+    so it is replaced here, before the first page renders.
+    """
+    env._env = env.sop_pages

@@ -14,7 +14,7 @@ from markupsafe import Markup
 # MkDocs loads this file by path; the project root must be importable for `sop`.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sop import theme, versies  # noqa: E402
+from sop import docscheck, theme, versies  # noqa: E402
 from sop.errors import DataErrors  # noqa: E402
 from sop.profile import load_profile  # noqa: E402
 
@@ -47,3 +47,14 @@ def on_files(files, config):
     if page is not None and not versies.history_available(Path(config.config_file_path).parent):
         files.remove(page)
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A page's front matter as text: Material prints the title and description
+    unescaped (in <meta>, in the header), so `"><script>` there must not become markup.
+    Markup: the templates that do escape (`| e`) then leave it as it is."""
+    for key in docscheck.FRONT_MATTER_TEXT:
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = Markup.escape(value)
+    return markdown

@@ -36,6 +36,33 @@ def article_document(page_html: str) -> str:
     )
 
 
+def _site_fetcher(site_dir: Path):
+    """WeasyPrint's fetcher, limited to the built site's own files.
+
+    Left alone it opens any address in the page: a link to ../../etc/passwd, a
+    file:// address or a web address, and it embeds what it gets (attachments,
+    images). The PDF holds only what the site itself publishes, and asks no server.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher
+
+    root = site_dir.resolve()
+
+    class SiteFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if parts.scheme == "file" and not parts.netloc:
+                path = Path(unquote(parts.path)).resolve()
+                if path.is_relative_to(root) and path.is_file():
+                    return super().fetch(url, headers)
+            raise ValueError(f"de PDF haalt niets op van buiten de site: {url}")
+
+    return SiteFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
+
+
 def write_pdf(site_dir: Path, cache_dir: Path | None = None) -> Path:
     """Write the PDF into site_dir; reuse a cached copy when the content is unchanged.
 
@@ -53,9 +80,11 @@ def write_pdf(site_dir: Path, cache_dir: Path | None = None) -> Path:
         return target
     import weasyprint  # slow to import: only when the PDF must be rendered
 
-    weasyprint.HTML(string=document, base_url=str(site_dir / SOURCE_PAGE)).write_pdf(
+    fetcher = _site_fetcher(site_dir)
+    weasyprint.HTML(string=document, base_url=str(site_dir / SOURCE_PAGE), url_fetcher=fetcher).write_pdf(
         target,
-        stylesheets=[weasyprint.CSS(filename=str(STYLE)), weasyprint.CSS(filename=str(CHART_STYLE))],
+        stylesheets=[weasyprint.CSS(filename=str(STYLE), url_fetcher=fetcher),
+                     weasyprint.CSS(filename=str(CHART_STYLE), url_fetcher=fetcher)],
         pdf_variant="pdf/ua-1",
     )
     if cached:
