@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime
-import io
+import difflib
+import os
 import re
 import subprocess
 import sys
-import tarfile
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -26,7 +26,8 @@ from typing import Any, NamedTuple
 
 from . import names, opendata, render
 from .errors import DataErrors
-from .profile import Profile, load_profile
+from .profile import DATA_FILES, Profile, load_profile
+from .yamlfile import MAX_FILE_BYTES
 
 # The parts of the profile (published document keys, i.e. data files) in plain Dutch.
 TITLES = {
@@ -226,7 +227,12 @@ def _one_line(text: str) -> str:
 
 def _short(text: str, limit: int = SHORT_ITEM) -> str:
     text = _one_line(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]  # a word left out, not cut in half
+    return cut.rstrip() + "…"
 
 
 def _quote(text: str, limit: int = SHORT_ITEM) -> str:
@@ -347,6 +353,8 @@ class _Walk:
         self.section = section
         self.columns = columns  # the school's own column headings in this part
         self.lines: list[str] = []
+        # (table, year) -> index of its 'Nieuw schooljaar' line, which gets each row's count.
+        self.new_years: dict[tuple[str, str], int] = {}
 
     def words(self, fields: tuple[str, ...]) -> str:
         words = []
@@ -416,8 +424,13 @@ class _Walk:
 
     def counts(self, old: dict, new: dict, where: tuple[Label, ...]) -> None:
         # A year only in `old` left the table: 'Schooljaar … weggehaald' already says so.
+        table = ", ".join(label.path for label in where[:-1])
         for year, value in new.items():
-            if year not in old:
+            if year not in old and (table, year) in self.new_years:
+                index = self.new_years[table, year]
+                separator = ": " if self.lines[index] == f"Nieuw schooljaar {year} in {table}" else ", "
+                self.lines[index] += f"{separator}{where[-1].path} {_value(value)}"
+            elif year not in old:
                 self.say((*where, Label(year, year, False)), _value(value))
             elif old[year] != value:
                 self.say((*where, Label(year, year, False)), f"{_value(old[year])}{ARROW}{_value(value)}")
@@ -428,6 +441,7 @@ class _Walk:
         elif fields and fields[-1] == "schooljaren" and where:
             table = ", ".join(label.path for label in where)
             for year in [y for y in new if y not in old]:
+                self.new_years[table, year] = len(self.lines)
                 self.lines.append(f"Nieuw schooljaar {year} in {table}")
             for year in [y for y in old if y not in new]:
                 self.lines.append(f"Schooljaar {year} weggehaald uit {table}")
@@ -560,6 +574,81 @@ def _git(project: Path, *args: str) -> bytes:
     return result.stdout
 
 
+def _entries(project: Path, commit: str, path: str) -> list[tuple[str, str, str, str]]:
+    """(mode, type, object, name) of what `path` names in `commit`: 'data' itself, or
+    with a slash what it holds. Names as bytes decode like file names (os.fsdecode)."""
+    listing = _git(project, "ls-tree", "-z", commit, "--", path)
+    entries = []
+    for line in filter(None, listing.split(b"\0")):
+        info, _, name = line.partition(b"\t")
+        mode, kind, sha = info.decode("ascii").split()
+        entries.append((mode, kind, sha, os.fsdecode(name).rpartition("/")[2]))
+    return entries
+
+
+def _file_start(project: Path, sha: str, size: int) -> bytes:
+    """The first `size` bytes of a file in git, without reading the rest of a huge one."""
+    with subprocess.Popen(["git", "cat-file", "blob", sha], cwd=project,
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as reader:
+        start = reader.stdout.read(size)
+        reader.kill()
+    return start
+
+
+def data_at(project: Path, commit: str, folder: Path, only: str | None = None) -> None:
+    """data/ (or only its file `only`) as it was in `commit`, written to `folder` for
+    the loader that reads today's data/, with the same limits.
+
+    Only the profile's own files get their content, and at most one byte more than
+    the loader reads: a huge file in an old commit is refused as today's would be,
+    without being read whole. Of anything else the loader needs only the name and
+    kind. Raises VersionError with the reason ('staat geen map data/').
+    """
+    try:
+        top = _entries(project, commit, "data")
+        entries = _entries(project, commit, f"data/{only or ''}")
+    except subprocess.CalledProcessError:
+        raise VersionError("kon data/ niet uit git worden gelezen") from None
+    if not top:
+        raise VersionError("staat geen map data/")
+    if top[0][1] != "tree":
+        raise VersionError("is data/ geen map maar een bestand")
+    folder.mkdir()
+    readable = {f"{stem}.yml" for stem in DATA_FILES}
+    for mode, kind, sha, name in entries:
+        if name in ("", ".", "..") or (only and name != only):
+            continue  # a crafted tree: never a path outside `folder`
+        target = folder / name
+        if kind != "blob":
+            target.mkdir()
+        elif mode == "120000":  # a symbolic link; the loader refuses links, so its target does not matter
+            target.symlink_to(name)
+        else:
+            target.write_bytes(_file_start(project, sha, MAX_FILE_BYTES + 1) if name in readable else b"")
+
+
+def _did_you_mean(project: Path, rev: str) -> str:
+    """' (bedoelt u 'main'?)' for a mistyped branch or tag, else ''."""
+    try:
+        refs = _git(project, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags", "refs/remotes")
+    except (subprocess.CalledProcessError, VersionError):
+        return ""
+    hint = difflib.get_close_matches(rev, refs.decode(errors="replace").split(), n=1)
+    return f" (bedoelt u '{hint[0]}'?)" if hint else ""
+
+
+def version_words(project: Path, rev: str) -> str:
+    """The version compared with, as staff know it: 'HEAD' is git's word for the last saved version."""
+    try:
+        day = _git(project, "log", "-1", "--format=%cs", f"{rev}^{{commit}}", "--").decode().strip()
+    except (subprocess.CalledProcessError, VersionError):
+        day = ""
+    when = f" van {render.dutch_date(datetime.date.fromisoformat(day))}" if day else ""
+    if rev in ("HEAD", "@"):
+        return f"de laatst opgeslagen versie{when}"
+    return f"versie '{rev}'{when}"
+
+
 def profile_at(project: Path, rev: str) -> Profile:
     """data/ as it was in git revision `rev` (a commit, tag or branch), validated.
 
@@ -571,18 +660,44 @@ def profile_at(project: Path, rev: str) -> Profile:
     try:
         commit = _git(project, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
     except subprocess.CalledProcessError:
-        raise VersionError(unknown) from None
-    try:
-        archive = _git(project, "archive", "--format=tar", commit, "--", "data")
-    except subprocess.CalledProcessError:
-        raise VersionError(f"In versie '{rev}' staat geen map data/.") from None
+        raise VersionError(unknown + _did_you_mean(project, rev)) from None
     with tempfile.TemporaryDirectory(prefix="sop-versie-") as folder:
+        data = Path(folder) / "data"
         try:
-            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(folder, filter="data")
-        except (tarfile.TarError, OSError) as error:
-            raise VersionError(f"Versie '{rev}' van data/ kon niet worden gelezen ({error}).") from None
-        return load_profile(Path(folder) / "data", display_dir=f"data (versie {rev})")
+            data_at(project, commit, data)
+        except VersionError as error:
+            raise VersionError(f"In versie '{rev}' {error}.") from None
+        return load_profile(data, display_dir=f"data (versie {rev})")
+
+
+def page_changes(project: Path, rev: str) -> list[Section]:
+    """The pages in docs/ whose text differs from version `rev`: readers see those changes too."""
+    try:
+        listed = _git(project, "diff", "--name-status", "--no-renames", "-z", f"{rev}^{{commit}}", "--", "docs")
+        untracked = _git(project, "ls-files", "-z", "--others", "--exclude-standard", "--", "docs")
+    except (subprocess.CalledProcessError, VersionError):
+        return []
+    fields = listed.decode(errors="replace").split("\0")
+    changes = dict(zip(fields[1::2], fields[0::2]))
+    changes.update((name, "A") for name in untracked.decode(errors="replace").split("\0") if name)
+    titles = _page_titles(project)
+    words = {"A": "Nieuwe pagina", "D": "Pagina weggehaald"}
+    lines = [
+        f"{words.get(kind, 'Tekst gewijzigd op pagina')} {_quote(titles.get(name[5:], name[5:]))}"
+        for name, kind in sorted(changes.items()) if name.endswith(".md")
+    ]
+    return [Section("Pagina's", "paginas", lines)] if lines else []
+
+
+def _page_titles(project: Path) -> dict[str, str]:
+    """Page file (as in docs/) -> its title in the navigation."""
+    from .theme import nav_pages
+    from .zensical import _mkdocs_config
+
+    try:
+        return dict(nav_pages(_mkdocs_config(project).get("nav")))
+    except (OSError, ValueError, AttributeError):
+        return {}
 
 
 # --- command line ---------------------------------------------------------------------------
@@ -637,11 +752,11 @@ def _run(project: Path, args: argparse.Namespace) -> int:
         print("\n".join(str(error) for error in errors.errors), file=sys.stderr)
         return 1
     try:
-        sections = compare_profiles(old, new)
+        sections = compare_profiles(old, new) + page_changes(project, args.van)
     except opendata.HiddenNameError as error:
         print(f"De vergelijking wordt niet getoond: {error}.", file=sys.stderr)
         return 1
-    heading = args.kop or f"Wijzigingen in het profiel sinds versie {args.van}"
+    heading = args.kop or f"Wijzigingen in het profiel sinds {version_words(project, args.van)}"
     if args.markdown:
         print(as_markdown(sections, heading), end="")
     else:

@@ -218,12 +218,10 @@ def test_a_new_school_year_in_every_table(school):
         ]
         grown = table.model_copy(update={"schooljaren": [*table.schooljaren, year], "groepen": groups})
         new = with_table(school, t, grown)
-        expected = [f"Nieuw schooljaar {year} in {_title(table.titel)}"] + [
-            f"{_title(table.titel)}, {_title(row.categorie)}, {year}: "
-            f"{render.shown_count(7, limit, table.unit(row))}"
-            for row in table.rows
-        ]
-        assert lines(compare_profiles(school, new)) == expected
+        # One line for the year with every row's count, not a line per row.
+        expected = f"Nieuw schooljaar {year} in {_title(table.titel)}: " + ", ".join(
+            f"{_title(row.categorie)} {render.shown_count(7, limit, table.unit(row))}" for row in table.rows)
+        assert lines(compare_profiles(school, new)) == [expected]
         # The other way round: one line for the year, not one per row.
         assert lines(compare_profiles(new, school)) == [f"Schooljaar {year} weggehaald uit {_title(table.titel)}"]
 
@@ -520,7 +518,7 @@ def test_cli_text_markdown_and_heading(repo, capsys):
     _edit(repo / "data" / "expertise.yml", "functie: [Directeur]", "functie: [ICT-coördinator]")
     assert wijzigingen.main(["--van", "HEAD"], project=repo) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "Wijzigingen in het profiel sinds versie HEAD"
+    assert out.splitlines()[0] == "Wijzigingen in het profiel sinds de laatst opgeslagen versie van 14 maart 2031"
     assert "Team en expertise\n- Pim Proef: functie 'Directeur' → 'ICT-coördinator'" in out
     assert wijzigingen.main(["--van", "HEAD", "--markdown", "--kop", "Wat verandert er?"], project=repo) == 0
     out = capsys.readouterr().out
@@ -573,3 +571,57 @@ def test_a_list_that_keeps_items_names_only_what_was_added_and_removed(school):
     # The items that stayed are not repeated.
     assert not any(item[:30] in found[0] for item in kept), found
     assert lines(compare_profiles(grown, school)) == [found[0].replace("Nieuw", "Weggehaald")]
+
+
+def test_a_shortened_name_ends_at_a_whole_word():
+    """Row names and situations of every school: shortened with '…' after a whole word, never mid-word."""
+    texts = {row.categorie for school in PROFILES.values() for table in school.aantallen.tabellen
+             for row in table.rows}
+    texts |= {situation.situatie for school in PROFILES.values() for level in school.stappenplan.niveaus
+              for situation in level.situaties}
+    long_ones = [text for text in texts if len(wijzigingen._one_line(text)) > wijzigingen.SHORT_ITEM]
+    assert long_ones
+    for text in long_ones:
+        whole = wijzigingen._one_line(text)
+        shown = wijzigingen._short(text)
+        assert shown.endswith("…") and whole.startswith(shown[:-1])
+        assert whole[len(shown) - 1] == " ", f"{shown!r} knipt een woord af"
+
+
+@pytest.mark.parametrize("typo", [
+    lambda name: name[1] + name[0] + name[2:],  # two letters swapped
+    lambda name: name[:-1],  # one letter too few
+    lambda name: name + name[-1],  # one too many
+])
+def test_a_mistyped_branch_or_tag_gets_a_suggestion(repo, typo, capsys):
+    subprocess.run(["git", "branch", "-m", "main"], cwd=repo, check=True)
+    for name in ("ontwikkeling", "versie-2031"):
+        subprocess.run(["git", "branch" if "-" not in name else "tag", name], cwd=repo, check=True)
+    for name in ("main", "ontwikkeling", "versie-2031"):
+        assert wijzigingen.main(["--van", typo(name)], project=repo) == 1
+        assert capsys.readouterr().err.strip() == (
+            f"Onbekende versie '{typo(name)}': geef een commit, tag of branch (bedoelt u '{name}'?)")
+
+
+def test_a_changed_page_text_is_reported_by_its_title(repo, capsys):
+    shutil.copytree(PROJECT / "docs", repo / "docs")
+    shutil.copy(PROJECT / "mkdocs.yml", repo / "mkdocs.yml")
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    _commit(repo, "pagina's")
+    titles = dict(wijzigingen._page_titles(repo))
+    pages = sorted(path.name for path in (repo / "docs").glob("*.md"))
+    assert len(pages) >= 8 and set(pages) <= set(titles)
+    for page in pages:
+        path = repo / "docs" / page
+        original = path.read_text(encoding="utf-8")
+        path.write_text(original + "\nEen nieuwe zin.\n", encoding="utf-8")
+        assert wijzigingen.main(["--van", "HEAD"], project=repo) == 0
+        out = capsys.readouterr().out
+        assert NO_CHANGES not in out
+        assert f"Pagina's\n- Tekst gewijzigd op pagina '{titles[page]}'\n" in out
+        path.write_text(original, encoding="utf-8")
+    (repo / "docs" / pages[0]).unlink()
+    (repo / "docs" / "nieuw.md").write_text("# Nieuw\n", encoding="utf-8")
+    assert wijzigingen.main(["--van", "HEAD"], project=repo) == 0
+    out = capsys.readouterr().out
+    assert f"Pagina's\n- Pagina weggehaald '{titles[pages[0]]}'\n- Nieuwe pagina 'nieuw.md'\n" in out
