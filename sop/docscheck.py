@@ -171,7 +171,16 @@ _NOT_ALLOWED = (
 )
 
 
+# What a generator offers a page besides the project's names: the build's
+# configuration, git data, the page object. Never available to a page.
+GENERATOR_NAMES = {"config", "page", "environment", "plugin", "git", "macros_info", "now", "fix_url", "context",
+                   "extra", "filters", "filters_builtin", "macros", "navigation", "files", "self"}
+
+
 def _unknown(name: str, macros: dict, variables: dict) -> str:
+    if name in GENERATOR_NAMES:
+        return (f"'{name}' is op een pagina niet beschikbaar; een pagina gebruikt alleen de macro's van dit "
+                f"profiel en de gegevens van de school, zoals {{{{ school.naam }}}}")
     hint = difflib.get_close_matches(name, sorted(macros) + sorted(variables), n=1)
     return f"'{name}' bestaat niet; " + (
         f"bedoelt u '{hint[0]}'?" if hint else f"de macro's zijn: {', '.join(sorted(macros))}")

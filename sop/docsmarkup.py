@@ -62,7 +62,8 @@ def _html_problems(text: str) -> Iterator[tuple[int, str]]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         if _AUTOLINK.match(text, match.start()) or _BRACKETED_ADDRESS.search(text[line_start:match.start()]):
             continue
-        found = text[match.start():match.start() + 30].split("\n")[0].split(">")[0] + ">"
+        tag = text[match.start():].split("\n", 1)[0].split(">", 1)[0]
+        found = (tag if len(tag) <= 40 else tag[:37] + "…") + ">"
         yield match.start(), _HTML_MESSAGE.format(found=found)
 
 

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from conftest import SOURCE_DATA, build_site, copy_project
 
 from sop.check import main as check
@@ -57,3 +60,24 @@ def test_a_mistake_in_docs_gets_a_dutch_message_on_its_own_line(mistake, tmp_pat
     assert f"docs/{page}:{line}:1: " in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert (site / "index.html").read_text(encoding="utf-8") == "vorige versie"
+
+
+DOCS_CORPUS = yaml.safe_load((Path(__file__).parent / "fouten" / "docs-corpus.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def checked_copy(tmp_path_factory):
+    return copy_project(tmp_path_factory.mktemp("project"), SOURCE_DATA)
+
+
+@pytest.mark.parametrize("case", DOCS_CORPUS, ids=[case["naam"] for case in DOCS_CORPUS])
+def test_each_mistake_in_a_page_gives_its_exact_message(case, checked_copy, capsys):
+    page = checked_copy / "docs" / "pagina.md"
+    page.write_text(case["inhoud"], encoding="utf-8")
+    try:
+        assert check(checked_copy) == 1
+    finally:
+        page.unlink()
+    report = capsys.readouterr().err.splitlines()
+    assert report[1:] == case["meldingen"]
+    assert all(message.startswith("docs/pagina.md:") for message in case["meldingen"])
