@@ -8,6 +8,7 @@ over a number a school did not give or made unrecognisable is a lower bound.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import names, render, schema
@@ -29,41 +30,40 @@ class SpecialismSchools:
 
 
 def _roster_texts(school: School) -> list[str]:
-    texts: list[str] = []
-    for person in school.profile.expertise.medewerkers:
-        for text in [*person.functie, *person.focusgebied]:
-            if text not in texts:
-                texts.append(text)
-    return texts
+    """Every function and focus area of the school's staff, each once, in order."""
+    people = school.profile.expertise.medewerkers
+    return list(dict.fromkeys(text for person in people for text in [*person.functie, *person.focusgebied]))
 
 
-def _matches(text: str, spellings: list[str]) -> bool:
-    # Where a word starts: 'lees' finds 'Taal/Leesspecialist', but 'ASS' not 'Onderwijsassistent'.
-    key = names.name_key(text)
-    return any(re.search(rf"(?<!\w){re.escape(names.name_key(spelling))}", key) for spelling in spellings)
+def _finder(spellings: list[str]) -> re.Pattern:
+    """Where a word starts: 'lees' finds 'Taal/Leesspecialist', but 'ASS' not 'Onderwijsassistent'.
+    Searched in a text's name_key."""
+    keys = sorted({names.name_key(spelling) for spelling in spellings}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + ")")
 
 
 def specialisms(overview: Overview) -> tuple[list[SpecialismSchools], list[tuple[str, list[School]]]]:
-    """Per specialism the schools that have it; and the texts no specialism (or ignore) covers."""
+    """Per specialism the schools that have it; and the texts no specialism (or ignore) covers.
+    Each text is compared once per specialism: the work grows with the size of the rosters."""
     mapping = overview.config.specialismen
-    found = []
-    for specialism in mapping.specialismen:
-        schools = []
-        for school in overview.schools:
-            texts = [text for text in _roster_texts(school) if _matches(text, specialism.schrijfwijzen)]
-            if texts:
-                schools.append((school, texts))
-        found.append(SpecialismSchools(specialism, schools))
+    finders = [_finder(specialism.schrijfwijzen) for specialism in mapping.specialismen]
+    ignored = {names.name_key(text) for text in mapping.negeren}
+    found: list[list[tuple[School, list[str]]]] = [[] for _ in mapping.specialismen]
     unsorted: dict[str, tuple[str, list[School]]] = {}
     for school in overview.schools:
+        matched: list[list[str]] = [[] for _ in mapping.specialismen]
         for text in _roster_texts(school):
-            if any(_matches(text, s.schrijfwijzen) for s in mapping.specialismen):
-                continue
-            if names.name_key(text) in {names.name_key(ignored) for ignored in mapping.negeren}:
-                continue
-            shown, schools = unsorted.setdefault(names.name_key(text), (text, []))
-            schools.append(school)
-    return found, sorted(unsorted.values(), key=lambda item: names.name_key(item[0]))
+            key = names.name_key(text)
+            hits = [number for number, finder in enumerate(finders) if finder.search(key)]
+            for number in hits:
+                matched[number].append(text)
+            if not hits and key not in ignored:
+                unsorted.setdefault(key, (text, []))[1].append(school)
+        for number, texts in enumerate(matched):
+            if texts:
+                found[number].append((school, texts))
+    return ([SpecialismSchools(specialism, schools) for specialism, schools in zip(mapping.specialismen, found)],
+            sorted(unsorted.values(), key=lambda item: names.name_key(item[0])))
 
 
 # --- basisondersteuning -----------------------------------------------------
@@ -82,10 +82,7 @@ class Indicator:
     id: str
     text: str  # as the first school that has it writes it
     schools: list[tuple[School, Marking]]
-
-    @property
-    def anchor(self) -> str:
-        return f"indicator-{self.id}"
+    anchor: str  # unique on the page, though two indicators may share an id
 
     @property
     def secured(self) -> int:
@@ -102,10 +99,7 @@ class Domain:
     id: str
     title: str
     indicators: list[Indicator]
-
-    @property
-    def anchor(self) -> str:
-        return f"domein-{self.id}"
+    anchor: str
 
 
 def _marking(data: schema.Basisondersteuning, domain: schema.Domein, item: schema.Indicator,
@@ -120,20 +114,37 @@ def _marking(data: schema.Basisondersteuning, domain: schema.Domein, item: schem
     return Marking(item.status.markering, column, bool(own_words & secured_words), data.assessor(domain))
 
 
+def _anchors(prefix: str) -> Callable[[str], str]:
+    """Page anchors for ids that may repeat: 'prefix-id', then 'prefix-id--2' ('--' is in no id)."""
+    seen: dict[str, int] = {}
+
+    def anchor(item_id: str) -> str:
+        seen[item_id] = seen.get(item_id, 0) + 1
+        return f"{prefix}-{item_id}" + (f"--{seen[item_id]}" if seen[item_id] > 1 else "")
+
+    return anchor
+
+
 def indicators(overview: Overview) -> list[Domain]:
-    """Every domain and indicator (matched by id across schools), with each school's marking."""
+    """Every domain and indicator, with each school's marking. Schools share one when
+    they give it the same id and the same words (case and spacing aside): an id alone
+    is each school's own, and another school's wording must not stand above a marking."""
     secured_words = {names.name_key(word) for word in overview.config.samenwerkingsverband.basisondersteuning.geborgd}
-    domains: dict[str, tuple[str, dict[str, tuple[str, list]]]] = {}
+    domains: dict[tuple[str, str], tuple[str, dict[tuple[str, str], tuple[str, list]]]] = {}
     for school in overview.schools:
         data = school.profile.basisondersteuning
         for domain in data.domeinen:
-            _, items = domains.setdefault(domain.id, (domain.titel, {}))
+            _, items = domains.setdefault((domain.id, names.name_key(domain.titel)), (domain.titel, {}))
             for item in domain.indicatoren:
-                _, schools = items.setdefault(item.id, (item.indicator, []))
+                _, schools = items.setdefault((item.id, names.name_key(item.indicator)), (item.indicator, []))
                 schools.append((school, _marking(data, domain, item, secured_words)))
+    domain_anchor, indicator_anchor = _anchors("domein"), _anchors("indicator")
     return [
-        Domain(domain_id, title, [Indicator(item_id, text, schools) for item_id, (text, schools) in items.items()])
-        for domain_id, (title, items) in domains.items()
+        Domain(domain_id, title,
+               [Indicator(item_id, text, schools, indicator_anchor(item_id))
+                for (item_id, _), (text, schools) in items.items()],
+               domain_anchor(domain_id))
+        for (domain_id, _), (title, items) in domains.items()
     ]
 
 

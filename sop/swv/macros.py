@@ -15,7 +15,7 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from sop.errors import DataErrors  # noqa: E402
-from sop.swv import opendata, render  # noqa: E402
+from sop.swv import render  # noqa: E402
 from sop.swv.config import load_config  # noqa: E402
 from sop.swv.overview import from_index  # noqa: E402
 from sop.swv.site import INDEX_VARIABLE, display_name, swv_folder  # noqa: E402
@@ -34,16 +34,6 @@ def define_env(env):
     with open(os.environ[INDEX_VARIABLE], encoding="utf-8") as index:
         overview = from_index(config, json.load(index))
 
-    macros = {
-        "samenvatting": lambda: render.summary(overview, today),
-        "scholen": lambda: render.schools_table(overview, today),
-        "expertise": lambda: render.expertise(overview),
-        "basisondersteuning": lambda: render.basic_support(overview),
-        "uitstroom": lambda: render.outflow(overview),
-        "ontbrekende_scholen": lambda: render.missing_schools(overview),
-        "open_data": lambda: render.open_data_links(opendata.download_names(overview)),
-    }
-    glossary = render.glossary(overview.config.samenwerkingsverband)
-    for name, function in macros.items():
-        env.macro(lambda function=function: render.abbreviate(function(), glossary), name)
+    for name, function in render.pages(overview, today).items():
+        env.macro(function, name)
     env.variables["swv"] = MarkdownView(overview.config.samenwerkingsverband)

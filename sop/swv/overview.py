@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
 from ..errors import DataErrors
@@ -18,7 +19,7 @@ from ..profile import load_profile
 from ..render import dutch_date
 from . import fetch
 from .config import SwvConfig, load_config
-from .published import PublishedProfile, Unreadable, read_published
+from .published import PublishedProfile, Unreadable, decode, read_published
 from .schema import School
 
 OPEN_DATA_PATH = "open-data/sop.json"
@@ -82,58 +83,81 @@ def _local_document(folder: Path, display: str) -> dict:
 
 
 def _first_errors(errors: DataErrors) -> str:
-    shown = "; ".join(str(error) for error in errors.errors[:2])
-    more = len(errors.errors) - 2
-    count = "1 fout" if len(errors.errors) == 1 else f"{len(errors.errors)} fouten"
-    return f"de gegevens bevatten {count}: {shown}" + (f" (en nog {more})" if more > 0 else "")
+    """The errors by file and line only: a message quotes the school's data (a withheld
+    name, say) and names folders of this computer, and this reason is published."""
+    places = [f"{PurePosixPath(error.location.file).name}, regel {error.location.line}" for error in errors.errors]
+    more = len(places) - 3
+    count = "1 fout" if len(places) == 1 else f"{len(places)} fouten"
+    return (f"de gegevens in de map van de school bevatten {count} ({'; '.join(places[:3])}"
+            + (f"; en nog {more}" if more > 0 else "") + "); de school ziet de meldingen met make check")
 
 
-def _include(entry: School, document, stale_note: str | None = None, checked: bool = False) -> IncludedSchool | MissingSchool:
+# Why a school that passed every check still could not be used: a fault of this code
+# with a value no check foresaw. Not the exception's text: it may quote the school's data.
+UNPROCESSABLE = "het overzicht kon dit profiel niet verwerken; een waarde erin valt buiten wat het overzicht aankan"
+
+
+def _through_pipeline(school: IncludedSchool, config: SwvConfig, today: datetime.date) -> None:
+    """Everything the build does with a school, done for this school alone: every page
+    and every download, written as UTF-8. Raises whatever any step raises."""
+    from .opendata import downloads  # they read this module's classes
+    from .render import pages
+
+    alone = Overview(config, [school], [])
+    downloads(alone, today)
+    for page in pages(alone, today).values():
+        page().encode("utf-8")
+
+
+def _usable(entry: School, document, config: SwvConfig, today: datetime.date,
+            stale_note: str | None = None) -> IncludedSchool | MissingSchool:
+    """The school, when its published profile goes through the whole pipeline; else missing, with why."""
     try:
-        return IncludedSchool(entry, document, read_published(document, checked), stale_note)
+        school = IncludedSchool(entry, document, read_published(document), stale_note)
+        _through_pipeline(school, config, today)
+        return school
     except Unreadable as unreadable:
         return MissingSchool(entry, str(unreadable))
+    except Exception:  # noqa: BLE001: one school's profile can only make that school missing
+        return MissingSchool(entry, UNPROCESSABLE)
 
 
-def _decoded(content: bytes) -> dict:
+def _read_fetched(entries: dict[str, School], config: SwvConfig, today: datetime.date, school_id: str,
+                  content: bytes) -> IncludedSchool:
+    """fetch.Read: the school from its fetched sop.json, through the whole pipeline."""
     try:
-        return json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise Unreadable("het bestand is geen geldige JSON") from None
-
-
-def _content_problem(content: bytes) -> str | None:
-    """Why fetched content is no usable profile, or None (sop/swv/fetch.py's Check)."""
-    try:
-        read_published(_decoded(content))
+        result = _usable(entries[school_id], decode(content), config, today)
     except Unreadable as unreadable:
-        return str(unreadable)
-    return None
+        raise fetch.Refused(str(unreadable)) from None
+    if isinstance(result, MissingSchool):
+        raise fetch.Refused(result.reason)
+    return result
 
 
-def _local(entry: School, folder: Path) -> IncludedSchool | MissingSchool:
+def _local(entry: School, folder: Path, config: SwvConfig, today: datetime.date) -> IncludedSchool | MissingSchool:
     local = folder / entry.map
     try:
         if not local.is_dir():
             raise FileNotFoundError
-        return _include(entry, _local_document(local, entry.map))
+        document = _local_document(local, entry.map)
     except DataErrors as errors:
         return MissingSchool(entry, _first_errors(errors))
     except HiddenNameError as error:
         return MissingSchool(entry, str(error))
     except OSError:
-        return MissingSchool(entry, f"de map '{entry.map}' bestaat niet of kan niet gelezen worden")
+        return MissingSchool(entry, "de map van de school ('map' in scholen.yml) bestaat niet of kan niet gelezen worden")
+    except Exception:  # noqa: BLE001: one school's data can only make that school missing
+        return MissingSchool(entry, UNPROCESSABLE)
+    return _usable(entry, document, config, today)
 
 
 def _fetched(entry: School, got: fetch.Fetched) -> IncludedSchool | MissingSchool:
-    if got.content is None:
+    if got.value is None:
         return MissingSchool(entry, f"geen bruikbaar profiel op {entry.sop_json}: {got.problem}")
-    note = None
-    if got.problem:
-        note = (f"bij deze bouw geen bruikbaar profiel opgehaald ({got.problem}); "
-                f"de kopie van {dutch_date(got.fetched_on)} is gebruikt")
-    # Checked before it was cached (fetch.fetch_one): only read it.
-    return _include(entry, _decoded(got.content), note, checked=True)
+    if not got.problem:
+        return got.value
+    return replace(got.value, stale_note=f"bij deze bouw geen bruikbaar profiel opgehaald ({got.problem}); "
+                                         f"de kopie van {dutch_date(got.fetched_on)} is gebruikt")
 
 
 def gather(folder: Path, cache: Path, today: datetime.date, display_dir: str = "swv") -> Overview:
@@ -142,8 +166,9 @@ def gather(folder: Path, cache: Path, today: datetime.date, display_dir: str = "
     config = load_config(folder, display_dir)
     entries = config.scholen.scholen
     addresses = {entry.id: entry.sop_json for entry in entries if entry.sop_json}
-    fetched = fetch.fetch_all(cache, addresses, today, _content_problem)
-    results = [_local(entry, folder) if entry.map is not None else _fetched(entry, fetched[entry.id])
+    read = partial(_read_fetched, {entry.id: entry for entry in entries}, config, today)
+    fetched = fetch.fetch_all(cache, addresses, today, read)
+    results = [_local(entry, folder, config, today) if entry.map is not None else _fetched(entry, fetched[entry.id])
                for entry in entries]
     return Overview(
         config,

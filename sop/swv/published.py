@@ -45,7 +45,7 @@ _PARTS: dict[str, type[BaseModel]] = {
 
 
 def _version(value: Any) -> tuple[int, int] | None:
-    match = re.fullmatch(r"([0-9]+)\.([0-9]+)", value) if isinstance(value, str) else None
+    match = re.fullmatch(r"([0-9]{1,4})\.([0-9]{1,4})", value) if isinstance(value, str) else None
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
@@ -55,9 +55,9 @@ def check_version(document: Any) -> None:
     written = document.get("schema_version")
     found, known = _version(written), _version(SUPPORTED_VERSION)
     if found is None:
-        shown = json.dumps(written, ensure_ascii=False)
-        shown = shown if len(shown) <= 40 else shown[:39] + "…"
-        raise Unreadable(f"het bestand heeft geen geldige schema_version (gevonden: {shown})")
+        # Not quoted: the file is the school's, and anything may be in it.
+        raise Unreadable("het bestand heeft geen geldige schema_version (twee getallen met een punt, zoals "
+                         f"'{SUPPORTED_VERSION}')")
     if found[0] > known[0] or (found[0] == known[0] and found[1] > known[1]):
         raise Unreadable(
             f"het profiel heeft een nieuwere schema_version ({written}) dan dit overzicht kent "
@@ -68,6 +68,59 @@ def check_version(document: Any) -> None:
             f"het profiel heeft een oudere schema_version ({written}) dan dit overzicht kent "
             f"({SUPPORTED_VERSION}); de school moet haar site opnieuw laten bouwen met de nieuwe versie"
         )
+
+
+# What a published profile can hold and this code can still handle: a real profile is
+# about 8 levels deep, and its numbers are counts and percentages.
+MAX_DEPTH = 32
+MAX_NUMBER = 10**15
+TOO_DEEP = f"het bestand heeft meer dan {MAX_DEPTH} lagen in elkaar; zo is een profiel nooit"
+
+
+def _number(text: str) -> int | float:
+    # Length first: int() of thousands of digits is slow, and their sum could not be printed.
+    value = float(text) if any(sign in text for sign in ".eE") else int(text) if len(text) <= 20 else MAX_NUMBER
+    if not abs(value) < MAX_NUMBER:
+        raise Unreadable("het bestand bevat een onwaarschijnlijk groot getal")
+    return value
+
+
+def _refuse_constant(name: str):
+    raise Unreadable("het bestand is geen geldige JSON (NaN of Infinity is geen getal in JSON)")
+
+
+def _check_shape(document: Any) -> None:
+    """Refuse what no profile holds and the rest of the build could choke on: deep
+    nesting (Python recurses on it) and text that is no valid Unicode (lone surrogates)."""
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            if not value.isascii():
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise Unreadable("het bestand bevat tekst die geen geldige Unicode is") from None
+        elif isinstance(value, (dict, list)):
+            if depth > MAX_DEPTH:
+                raise Unreadable(TOO_DEEP)
+            items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+
+
+def decode(content: bytes) -> Any:
+    """A fetched file as JSON, or Unreadable with a Dutch reason."""
+    try:
+        document = json.loads(content.decode("utf-8"), parse_int=_number, parse_float=_number,
+                              parse_constant=_refuse_constant)
+    except Unreadable:
+        raise
+    except RecursionError:
+        raise Unreadable(TOO_DEEP) from None
+    except (UnicodeDecodeError, ValueError):
+        raise Unreadable("het bestand is geen geldige JSON") from None
+    _check_shape(document)
+    return document
 
 
 _PROBLEMS = {
@@ -83,7 +136,32 @@ _PROBLEMS = {
 
 
 def _where(path) -> str:
-    return "".join(f"[{step + 1}]" if isinstance(step, int) else f".{step}" for step in path).lstrip(".")
+    """A place in the profile by its field names; a key the school chose (a school
+    year, or anything in a field that should not be there) is not quoted."""
+    steps = []
+    for step in path:
+        if isinstance(step, int):
+            steps.append(f"[{step + 1}]")
+        elif step in _field_names():
+            steps.append(f".{step}")
+        else:
+            steps.append(".…")
+            break
+    return "".join(steps).lstrip(".")
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    """Every field name the published JSON Schema defines."""
+    names, stack = set(), [opendata.profile_json_schema()]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            names.update(value.get("properties", {}) if isinstance(value.get("properties"), dict) else ())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return frozenset(names)
 
 
 @functools.cache

@@ -7,13 +7,14 @@ charts, escaping and wording for unreported and masked numbers.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .. import names, render, schema
 from ..render import escape, heading
 from .compare import Comparison, Indicator, Marking, SpecialismSchools, comparisons, indicators, specialisms
 from . import schema as swv_schema
 from .config import OTHER_FIGURES, UNSORTED
+from .opendata import download_names
 from .overview import IncludedSchool, Overview, pdf_address
 
 
@@ -322,3 +323,19 @@ def glossary(swv: swv_schema.Samenwerkingsverband) -> dict[str, str]:
 
 def abbreviate(html: str, terms: dict[str, str]) -> str:
     return render.separate_blocks(render.abbreviate(html, terms))
+
+
+def pages(overview: Overview, today: datetime.date) -> dict[str, Callable[[], str]]:
+    """Every macro of the overview's pages (docs-swv/), by name: the MkDocs run calls them,
+    and the build tries them on each school alone before it takes the school in."""
+    parts: dict[str, Callable[[], str]] = {
+        "samenvatting": lambda: summary(overview, today),
+        "scholen": lambda: schools_table(overview, today),
+        "expertise": lambda: expertise(overview),
+        "basisondersteuning": lambda: basic_support(overview),
+        "uitstroom": lambda: outflow(overview),
+        "ontbrekende_scholen": lambda: missing_schools(overview),
+        "open_data": lambda: open_data_links(download_names(overview)),
+    }
+    terms = glossary(overview.config.samenwerkingsverband)
+    return {name: (lambda part=part: abbreviate(part(), terms)) for name, part in parts.items()}
