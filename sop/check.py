@@ -9,10 +9,17 @@ from pathlib import Path
 from .failure import run_guarded
 
 
-def _check(project: Path) -> int:
+PUBLISH_REFUSED = (
+    "De site wordt niet gepubliceerd: er {is_} nog {count} niet ingevuld (hierboven, 'Let op: hier staat nog'). Vul ze in en "
+    "sla de wijziging op; dan wordt de site gepubliceerd. Op uw eigen computer werkt make build wel, om te kijken."
+)
+
+
+def _check(project: Path, publishing: bool = False) -> int:
     # Imported here: even a broken installation gets a Dutch message, not a traceback.
     from .errors import DataErrors
     from .profile import load_profile
+    from .rules import UNFILLED
 
     from .docscheck import docs_errors
     from .docslinks import link_errors
@@ -38,13 +45,21 @@ def _check(project: Path) -> int:
             print(f"Let op: {notice}")
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(notice.github_annotation().replace("::error ", "::warning ", 1))
+    unfilled = [notice for notice in notices if notice.message.startswith(UNFILLED)]
+    if publishing and unfilled:
+        # A new school's profile does not go live half-filled, with sample addresses as links.
+        print(PUBLISH_REFUSED.format(is_="is" if len(unfilled) == 1 else "zijn",
+                                     count="1 gegeven" if len(unfilled) == 1 else f"{len(unfilled)} gegevens"),
+              file=sys.stderr)
+        return 1
     return 0
 
 
-def main(project: Path | None = None) -> int:
+def main(project: Path | None = None, publishing: bool = False) -> int:
+    """`publishing`: also refuse what is valid but unfinished (the deploy job, not make check)."""
     project = project or Path.cwd()
-    return run_guarded(lambda: _check(project), log_dir=project / ".cache")
+    return run_guarded(lambda: _check(project, publishing), log_dir=project / ".cache")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(publishing="--publiceren" in sys.argv[1:]))

@@ -8,8 +8,11 @@ unique.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+import yaml
 from pydantic import BaseModel
 
 from . import names, schema
@@ -313,6 +316,39 @@ def _is_name_field(data, path: tuple) -> bool:
 
 # What the starter (make nieuwe-school) marks as still to be written.
 PLACEHOLDER = "[vul in"
+# How a notice about a placeholder starts: the deploy job refuses while one is left.
+UNFILLED = "hier staat nog "
+
+
+# Domains reserved for examples (RFC 2606, 6761): never a school's address.
+_EXAMPLE_HOSTS = ("example.com", "example.net", "example.org")
+_EXAMPLE_TLDS = ("example", "test", "invalid", "localhost")
+
+
+def _is_example_address(value: str) -> bool:
+    host = (urlsplit(value).hostname if "//" in value else value.rpartition("@")[2]) or ""
+    host = host.lower().rstrip(".")
+    return host.rpartition(".")[2] in _EXAMPLE_TLDS or any(
+        host == example or host.endswith("." + example) for example in _EXAMPLE_HOSTS)
+
+
+def _starter_samples() -> dict[str, str]:
+    """The starter's sample contact details (postcode 1234 AB, …): valid in form, so a check of
+    their form lets them go live as the school's own."""
+    template = yaml.safe_load((Path(__file__).with_name("starter") / "school.yml").read_text(encoding="utf-8"))
+    return {field: str(value) for field, value in template.items()
+            if isinstance(value, (str, int)) and PLACEHOLDER not in str(value)}
+
+
+def _contact_samples(school) -> Iterator[tuple[tuple, str]]:
+    samples = _starter_samples()
+    places = [((), school)] + [(("vestigingen", index), place) for index, place in enumerate(school.vestigingen)]
+    for prefix, place in places:
+        for field in type(place).model_fields:
+            value = getattr(place, field)
+            if isinstance(value, str) and (value == samples.get(field) or (
+                    field in ("email", "website") and _is_example_address(value))):
+                yield prefix + (field,), value
 
 
 def notices(profile) -> Iterator[FileProblem]:
@@ -322,7 +358,9 @@ def notices(profile) -> Iterator[FileProblem]:
     for stem in DATA_FILES:
         for path, text in _strings(getattr(profile, stem.replace("-", "_")), ()):
             if PLACEHOLDER in text:
-                yield stem, path, f"hier staat nog '{text}'; vul de gegevens van de school in"
+                yield stem, path, f"{UNFILLED}'{text}'; vul de gegevens van de school in"
+    for path, value in _contact_samples(profile.school):
+        yield "school", path, f"{UNFILLED}het voorbeeld '{value}'; vul de gegevens van de school in"
     statements = profile.verklaringen
     for path, value in (
         (("toegankelijkheid", "status"), statements.toegankelijkheid.status),

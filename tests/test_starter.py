@@ -29,7 +29,7 @@ def test_starter_has_every_data_file_with_its_schema_line(starter):
 def test_starter_validates_and_lists_every_text_still_to_fill_in(starter):
     notices = []
     load_profile(starter, notices=notices)
-    placeholders = [n for n in notices if "vul de gegevens van de school in" in n.message]
+    placeholders = [n for n in notices if "[vul in" in n.message]
     lines = {}
     for notice in placeholders:
         path = starter / Path(notice.location.file).name
