@@ -12,35 +12,34 @@ import re
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 
-import jinja2
 import markdown
 
 from .docscheck import _Collector, load_define_env
+from .docsmarkup import mask_templates, page_links
 from .errors import DataError, Location
+from .sandbox import PageEnvironment
 from .zensical import _mkdocs_config
 
-# [text](target "title") and a reference definition '[name]: target'.
-_LINK = re.compile(r"\]\(\s*<?(?P<inline>[^)\s>]*)>?(?:\s+[\"'][^)]*)?\)|^ {0,3}\[[^\]]+\]:\s*<?(?P<reference>\S+?)>?(?=\s|$)",
-                   re.MULTILINE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/")
 _FRONT_MATTER = re.compile(r"\A---\n.*?^(?:---|\.\.\.)\s*$", re.MULTILINE | re.DOTALL)
 # MkDocs' default extensions plus those in mkdocs.yml that make ids.
 _EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "abbr"]
 
 
-def _page_ids(project: Path, page: str, macros: dict | None) -> set[str] | None:
+def _page_ids(project: Path, page: str, macros: tuple[dict, dict] | None) -> set[str] | None:
     """The ids on `page` once built, or None when its macros can't be run here."""
     text = _FRONT_MATTER.sub("", (project / "docs" / page).read_text(encoding="utf-8"))
     if macros is None:
         return None
     try:
-        text = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(text).render(**macros)
+        # In the pages' own sandbox: a page is rendered here before the build, for its anchors.
+        text = PageEnvironment(*macros).from_string(text).render()
     except Exception:  # noqa: BLE001: a page docscheck reports as broken; its anchors are unknown
         return None
     return set(re.findall(r'\bid="([^"]+)"', markdown.markdown(text, extensions=_EXTENSIONS)))
 
 
-def _page_macros(project: Path) -> tuple[_Collector, dict] | None:
+def _page_macros(project: Path) -> tuple[_Collector, tuple[dict, dict]] | None:
     """The pages' macros and variables, with the page being rendered settable (some macros need it)."""
     if not (project / "macros.py").exists():
         return None
@@ -50,7 +49,7 @@ def _page_macros(project: Path) -> tuple[_Collector, dict] | None:
         load_define_env(project)(collector)
     except Exception:  # noqa: BLE001: broken data or macros are reported by the other checks
         return None
-    return collector, {**collector.variables, **collector.macros}
+    return collector, (collector.macros, collector.variables)
 
 
 def _problem(target: str, page: str, pages: set[str], ids_of) -> str | None:
@@ -95,14 +94,13 @@ def link_errors(project: Path) -> list[DataError]:
 
     errors = []
     for page in sorted(pages):
-        text = (docs / page).read_text(encoding="utf-8")
-        for match in _LINK.finditer(text):
-            target = match.group("inline") if match.group("inline") is not None else match.group("reference")
-            if not target or _SCHEME.match(target) or "{{" in target:
+        text = mask_templates((docs / page).read_text(encoding="utf-8"))
+        for start, written in page_links(text):
+            target = written.split()[0].strip("<>") if written.split() else ""
+            if not target or _SCHEME.match(target):
                 continue
             problem = _problem(target, page, pages, ids_of)
             if problem:
-                start = match.start("inline" if match.group("inline") is not None else "reference")
                 line = text.count("\n", 0, start) + 1
                 errors.append(DataError(Location(f"docs/{page}", line, start - text.rfind("\n", 0, start)), problem))
     return errors

@@ -265,3 +265,17 @@ def embedded_files(reader) -> list[bytes]:
             if spec is not None:
                 files.append(spec.get_object()["/EF"]["/F"].get_object().get_data())
     return files
+
+
+def test_checking_the_links_runs_no_page_code(tmp_path, capsys):
+    """The link check renders a linked page for its anchors: in the same sandbox."""
+    project = copy_project(tmp_path / "project", SOURCE_DATA)
+    marker = tmp_path / "uitgevoerd"
+    (project / "docs" / "kwaad.md").write_text(
+        f"# Kop\n\n{{{{ lipsum.__globals__['os'].popen('touch {marker}').read() }}}}\n"
+        f"{{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}}\n", encoding="utf-8")
+    page = project / "docs" / "onderwijs.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Lees](kwaad.md#kop)\n", encoding="utf-8")
+    assert check(project) == 1
+    assert not marker.exists()
+    assert "docs/kwaad.md:3:1:" in capsys.readouterr().err

@@ -13,7 +13,8 @@ import pytest
 from conftest import SOURCE_DATA, build_site, copy_project
 
 from sop.check import main as check
-from sop.docslinks import _LINK, link_errors
+from sop.docslinks import link_errors
+from sop.docsmarkup import page_links
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +27,10 @@ def _links(project):
     found = []
     for path in sorted((project / "docs").glob("*.md")):
         text = path.read_text(encoding="utf-8")
-        for match in _LINK.finditer(text):
-            target = match.group("inline") or match.group("reference") or ""
+        for start, written in page_links(text):
+            target = written.split()[0] if written.split() else ""
             if target and not re.match(r"[a-z]+:", target) and (target.endswith(".md") or "#" in target):
-                found.append((path.name, text.count("\n", 0, match.start()) + 1, target))
+                found.append((path.name, text.count("\n", 0, start) + 1, target))
     return found
 
 
