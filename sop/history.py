@@ -11,20 +11,44 @@ import re
 import subprocess
 from pathlib import Path
 
+from .schema import LAST_YEAR
+
+# A commit's date is whatever the committer's clock or tool wrote, year 10000
+# included; git shows a date it can't read as 1970-01-01 or not at all. Git
+# exists since 2005: a date outside these years is no date.
+FIRST_COMMIT_YEAR = 2005
+
 
 def git(project: Path, *args: str) -> str | None:
     """git's output, or None without git, without a repository, or on an error."""
     try:
-        result = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True)
+        result = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, errors="replace",
+                                check=True)
     except (OSError, subprocess.CalledProcessError):
         return None
     return result.stdout
 
 
+def _day(stamp: str) -> datetime.date | None:
+    """A commit date as git prints it (%cs), or None when it can't be right."""
+    try:
+        day = datetime.date.fromisoformat(stamp.strip())
+    except ValueError:
+        return None
+    return day if FIRST_COMMIT_YEAR <= day.year <= LAST_YEAR else None
+
+
+def commit_day(project: Path, commit: str) -> datetime.date | None:
+    return _day(git(project, "log", "-1", "--format=%cs", commit, "--") or "")
+
+
 def last_changed(project: Path, paths: list[str]) -> datetime.date | None:
-    """The date of the latest commit that touched any of `paths`."""
-    stamp = (git(project, "log", "-1", "--format=%cs", "--", *paths) or "").strip()
-    return datetime.date.fromisoformat(stamp) if stamp else None
+    """The date of the latest commit that touched any of `paths` and has a possible date."""
+    newest = _day(git(project, "log", "-1", "--format=%cs", "--", *paths) or "")
+    if newest:
+        return newest
+    stamps = (git(project, "log", "--format=%cs", "--", *paths) or "").split()
+    return next(filter(None, map(_day, stamps)), None)
 
 
 def change_log(project: Path, paths: tuple[str, ...] = ("data", "docs")) -> list[tuple[datetime.date, set[str]]]:
@@ -37,8 +61,9 @@ def change_log(project: Path, paths: tuple[str, ...] = ("data", "docs")) -> list
     day = None
     for line in (git(project, "log", "--format=@%cs", "--name-only", "--", *paths) or "").splitlines():
         if line.startswith("@"):
-            day = datetime.date.fromisoformat(line[1:])
-            days.setdefault(day, set())
+            day = _day(line[1:])  # None: this commit's files are left out
+            if day:
+                days.setdefault(day, set())
         elif line and day:
             days[day].add(line)
     return sorted(days.items(), reverse=True)

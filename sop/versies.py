@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
-import yaml
+from pydantic import ConfigDict
 
-from . import names, opendata
-from .history import git
+from . import names, opendata, schema
 from .errors import DataErrors
-from .profile import Profile
+from .history import commit_day, git
+from .profile import Profile, read_files
 
 STATUS_FILE = "data/status.yml"
 FOLDER = "versies"  # under open-data/: open-data/versies/<date>/sop.json
@@ -78,9 +80,24 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Unreadable:
+    """A change of data/status.yml on the main line that can't be read (`problem`, in
+    Dutch): whether it adopted a version is not known. `day`: the commit's date."""
+
+    commit: str
+    day: datetime.date | None
+    problem: str
+
+    @property
+    def anchor(self) -> str:
+        return f"niet-leesbaar-{self.commit[:12]}"
+
+
+@dataclass(frozen=True)
 class History:
     versions: list[Version]  # oldest first
     pending: Comparison | None  # since the last adoption; None before the first one
+    unreadable: list[Unreadable]  # oldest first
 
 
 def history_available(project: Path) -> bool:
@@ -104,44 +121,61 @@ def without_page(nav: list) -> list:
     return kept
 
 
-def _as_date(value) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+class AdoptedStatus(schema.Model):
+    """What this page reads from data/status.yml in an old commit, each field with
+    today's type and limits. Other fields may have changed since: not read here."""
+
+    model_config = ConfigDict(extra="ignore")
+    schooljaar: schema.SchoolYear | None = None
+    vastgesteld_op: schema.Date | None = None
+    advies_mr_op: schema.Date | None = None
 
 
-def _status_at(project: Path, commit: str) -> dict | None:
-    """data/status.yml as it was in `commit`, or None if it can't be read there."""
-    text = git(project, "show", f"{commit}:./{STATUS_FILE}")
-    try:
-        status = yaml.safe_load(text) if text is not None else None
-    except yaml.YAMLError:
-        return None
-    return status if isinstance(status, dict) else None
+class Adoption(NamedTuple):
+    """A change of data/status.yml: a new adoption (`status`), or `problem` when it can't be read."""
+
+    commit: str
+    status: AdoptedStatus | None
+    problem: str | None = None
 
 
-def adoption_commits(project: Path) -> list[tuple[str, dict]]:
-    """(commit, its status.yml) for each commit where vastgesteld_op got a new date, oldest first.
+def status_at(project: Path, commit: str) -> AdoptedStatus:
+    """data/status.yml as it was in `commit`, read by today's loader with its limits.
+    Raises DataErrors, or VersionError when data/ is no folder there."""
+    from .wijzigingen import data_at
+
+    with tempfile.TemporaryDirectory(prefix="sop-status-") as folder:
+        data = Path(folder) / "data"
+        data_at(project, commit, data, only=Path(STATUS_FILE).name)
+        stem = Path(STATUS_FILE).stem
+        values, _, errors = read_files(data, "data", {stem: AdoptedStatus}, problems=lambda _: [])
+    if errors:
+        raise DataErrors(errors)
+    return values[stem]
+
+
+def adoption_commits(project: Path) -> list[Adoption]:
+    """Each commit where vastgesteld_op got a new date, and each where status.yml can't be read, oldest first.
 
     First parents only: on main an adoption counts from the commit (or merge) that
     brought it there. A date seen before (a revert and redo) is no new version.
     """
+    from .wijzigingen import VersionError
+
     log = git(project, "log", "--first-parent", "--reverse", "--format=%H", "--", STATUS_FILE) or ""
     found, seen, previous = [], set(), None
     for commit in log.split():
-        status = _status_at(project, commit)
-        if status is None:
-            continue  # unreadable then: compare the next commit with the last readable one
-        adopted = _as_date(status.get("vastgesteld_op"))
+        try:
+            status = status_at(project, commit)
+        except DataErrors as errors:
+            found.append(Adoption(commit, None, _problem(errors)))
+            continue  # compare the next commit with the last readable one
+        except VersionError as error:
+            found.append(Adoption(commit, None, f"in deze versie {error}"))
+            continue
+        adopted = status.vastgesteld_op
         if adopted and adopted != previous and adopted not in seen:
-            found.append((commit, status))
+            found.append(Adoption(commit, status))
             seen.add(adopted)
         previous = adopted
     return found
@@ -175,7 +209,7 @@ def _compare(old: Version, new: Profile | None, new_problem: str | None) -> Comp
     if new is None:
         return Comparison(None, new_problem)
     if old.profile is None:
-        return Comparison(None, "de gegevens van de versie ervoor kloppen niet met de controle van nu")
+        return Comparison(None, "de versie ervoor is niet leesbaar")
     try:
         sections = compare_profiles(old.profile, new)
     except opendata.HiddenNameError:
@@ -193,18 +227,21 @@ def read_history(project: Path, current: Profile) -> History | None:
     from .wijzigingen import VersionError, profile_at
 
     versions: list[Version] = []
-    for commit, status in adoption_commits(project):
+    unreadable: list[Unreadable] = []
+    for commit, status, status_problem in adoption_commits(project):
+        if status is None:
+            unreadable.append(Unreadable(commit, commit_day(project, commit), status_problem))
+            continue
         try:
             profile, problem = withholding(profile_at(project, commit), current), None
         except DataErrors as errors:
             profile, problem = None, _problem(errors)
         except VersionError:
             profile, problem = None, "de gegevens van deze versie kunnen niet worden gelezen"
-        year = status.get("schooljaar")
         versions.append(Version(
-            adopted=_as_date(status.get("vastgesteld_op")),
-            advice=_as_date(status.get("advies_mr_op")),
-            school_year=str(year) if isinstance(year, str) else None,
+            adopted=status.vastgesteld_op,
+            advice=status.advies_mr_op,
+            school_year=status.schooljaar,
             commit=commit,
             profile=profile,
             problem=problem,
@@ -212,7 +249,7 @@ def read_history(project: Path, current: Profile) -> History | None:
             document=version_document(profile),
         ))
     pending = _compare(versions[-1], current, None) if versions else None
-    return History(versions, pending)
+    return History(versions, pending, unreadable)
 
 
 def version_document(profile: Profile | None) -> bytes | None:

@@ -83,9 +83,19 @@ def version_details(version: Version, document_href: str) -> str:
         data = (f'<a href="{escape(document_href)}" type="application/json">'
                 f"{escape(OPEN_DATA)}/{escape(version.document_path)}</a> (JSON)")
     else:
-        why = f": {escape(version.problem)}" if version.problem else ""
-        data = f"niet beschikbaar{why}"
-    return f'<dl class="sop-contact sop-versie">{items}</dl><p>Open data van deze versie: {data}</p>'
+        data = "niet beschikbaar"
+    unreadable = f"<p>Deze versie is niet leesbaar: {escape(version.problem)}.</p>" if version.problem else ""
+    return f'<dl class="sop-contact sop-versie">{items}</dl>{unreadable}<p>Open data van deze versie: {data}</p>'
+
+
+def unreadable_changes(history: History) -> str:
+    """Changes of the formal status that can't be read, newest first."""
+    items = "".join(
+        f'<li id="{escape(change.anchor)}">Wijziging {escape(change.commit[:7])}'
+        f"{f' van {_date(change.day)}' if change.day else ''}: niet leesbaar: {escape(change.problem)}.</li>"
+        for change in reversed(history.unreadable))
+    return ("<p>Deze wijzigingen van de formele status (data/status.yml) kan de site niet lezen. Of het "
+            f"profiel daarbij is vastgesteld, is daardoor niet bekend.</p><ul>{items}</ul>")
 
 
 def versions_page(history: History, status: schema.FormeleStatus, today: datetime.date,
@@ -117,6 +127,8 @@ def versions_page(history: History, status: schema.FormeleStatus, today: datetim
             block += _comparison(version.changes, as_html, 4,
                                  f"ten opzichte van de versie van {_date(previous.adopted)}", version.anchor)
         parts.append(block)
+    if history.unreadable:
+        parts += [heading(2, "Niet leesbare wijzigingen", "niet-leesbare-wijzigingen"), unreadable_changes(history)]
     return "\n\n".join(parts)
 
 

@@ -612,7 +612,7 @@ def data_at(project: Path, commit: str, folder: Path, only: str | None = None) -
     if not top:
         raise VersionError("staat geen map data/")
     if top[0][1] != "tree":
-        raise VersionError("is data/ geen map maar een bestand")
+        raise VersionError("is data/ geen map")
     folder.mkdir()
     readable = {f"{stem}.yml" for stem in DATA_FILES}
     for mode, kind, sha, name in entries:

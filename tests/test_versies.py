@@ -148,7 +148,7 @@ def version_block(page, day: str) -> str:
 # --- git: which commits are adopted versions -------------------------------------------
 
 def test_every_new_vastgesteld_op_is_a_version_oldest_first(project):
-    found = [status["vastgesteld_op"] for _, status in versies.adoption_commits(project)]
+    found = [adoption.status.vastgesteld_op for adoption in versies.adoption_commits(project)]
     assert found == [datetime.date(2029, 10, 1), datetime.date(2030, 10, 1), datetime.date(2031, 10, 1)]
 
 
@@ -167,7 +167,7 @@ def test_an_adoption_merged_from_a_branch_counts_once_at_its_merge(tmp_path):
     git(repo, "checkout", "-q", "main")
     git(repo, "merge", "-q", "--no-ff", "-m", "Merge", "vaststelling", day="2029-10-03")
     found = versies.adoption_commits(repo)
-    assert [(commit, status["vastgesteld_op"]) for commit, status in found] == [
+    assert [(adoption.commit, adoption.status.vastgesteld_op) for adoption in found] == [
         (git(repo, "rev-parse", "HEAD").strip(), datetime.date(2029, 10, 1))]
 
 
@@ -311,9 +311,10 @@ def test_an_old_version_that_no_longer_validates_does_not_break_the_build(tmp_pa
     assert "Let op: de versie van 1 oktober 2029 staat niet als open data op de site" in result.stderr
     page = Site(project / "site").article("versies")
     newest = version_block(page, "2030-10-01")
-    assert "Deze versie kan niet worden vergeleken: de gegevens van de versie ervoor kloppen niet" in newest
+    assert "Deze versie kan niet worden vergeleken: de versie ervoor is niet leesbaar" in newest
     oldest = version_block(page, "2029-10-01")
-    assert "Open data van deze versie: niet beschikbaar: de gegevens van toen kloppen niet" in oldest
+    assert ("Deze versie is niet leesbaar: de gegevens van toen kloppen niet met de controle van nu "
+            "(1 fout in data/school.yml). Open data van deze versie: niet beschikbaar") in oldest
     assert "0201234567" not in text(page)
     assert sorted(p.name for p in (project / "site/open-data/versies").iterdir()) == ["2030-10-01"]
 
