@@ -85,9 +85,10 @@ def _local_document(folder: Path, display: str) -> dict:
 def _first_errors(errors: DataErrors) -> str:
     """The errors by file and line only: a message quotes the school's data (a withheld
     name, say) and names folders of this computer, and this reason is published."""
-    places = [f"{PurePosixPath(error.location.file).name}, regel {error.location.line}" for error in errors.errors]
+    places = list(dict.fromkeys(f"{PurePosixPath(error.location.file).name}, regel {error.location.line}"
+                                for error in errors.errors))
     more = len(places) - 3
-    count = "1 fout" if len(places) == 1 else f"{len(places)} fouten"
+    count = "1 fout" if len(errors.errors) == 1 else f"{len(errors.errors)} fouten"
     return (f"de gegevens in de map van de school bevatten {count} ({'; '.join(places[:3])}"
             + (f"; en nog {more}" if more > 0 else "") + "); de school ziet de meldingen met make check")
 
