@@ -87,9 +87,10 @@ def define_env(env):
         "aanspreekpunten": lambda: render.contact_points(profile, hidden, page_link, page_titles()),
         "basisondersteuning_overzicht": lambda: render.indicator_overview(profile.basisondersteuning),
         "basisondersteuning": lambda niveau=2: render.basic_support(profile.basisondersteuning, niveau),
-        "stappenplan": lambda niveau=2: render.support_plan(profile.stappenplan, niveau),
+        "stappenplan": lambda niveau=2: render.support_plan(profile.stappenplan, niveau, kort.niveaus),
         "begrippenlijst": lambda: render.glossary_list(profile.begrippen),
-        "formele_status": lambda: render.formal_status(profile.status, today),
+        "formele_status": lambda: render.formal_status(
+            profile.status, today, render.latest_school_year(profile.aantallen)),
         "toegankelijkheid_verklaring": lambda: render.accessibility_claim(profile.verklaringen.toegankelijkheid),
         "toegankelijkheid_melden": lambda: render.accessibility_reports(profile.verklaringen.toegankelijkheid),
         "controle_wijzigingen": lambda: render.change_review(profile.verklaringen.controle_wijzigingen),

@@ -204,6 +204,7 @@ def care_route(structure: schema.Ondersteuningsstructuur, level: int = 2) -> str
         f"{heading(level, structure.zorgroute_titel, 'zorgroute')}\n\n"
         f"<p>{escape(structure.zorgroute_titel)} kent {count}:</p>"
         f'<ol class="sop-stappen">{items}</ol>'
+        f"{text_cell(structure.zorgroute_toelichting)}"
     )
 
 
@@ -601,79 +602,103 @@ def open_data_links(root: str, tables: list[schema.Tabel], open_data: str, schoo
 
 
 def status_text(scale: schema.Statusschaal, status: schema.Status) -> str:
-    """The column heading the school gave, else only where it marked: never a made-up word."""
+    """The column heading the school gave, else its column number (for the SWV overview)."""
     if scale.koppen:
         return scale.koppen[status.kolom - 1]
     return f"kolom {status.kolom} van {scale.kolommen}"
 
 
-def status_scale(scale: schema.Statusschaal, status: schema.Status) -> str:
-    """The grid's status columns with the school's marking in its column.
+def status_heading(scale: schema.Statusschaal, status: schema.Status) -> str | None:
+    """The heading of the column the school marked, if the school gave headings.
 
-    With headings, each column shows its heading; without them (lost from the
-    source), the columns stay empty but for the marking, so the position shows
-    and no heading is invented.
+    Without headings a column number says nothing a parent can check, and '3 van 4'
+    reads as a ranking: the site then shows only the school's own mark.
     """
+    return scale.koppen[status.kolom - 1] if scale.koppen else None
+
+
+def marking_text(scale: schema.Statusschaal, status: schema.Status) -> str:
+    """The school's mark in quotes, with its column's heading only where the school gave headings."""
+    heading = status_heading(scale, status)
+    return f"‘{status.markering}’ ({heading})" if heading else f"‘{status.markering}’"
+
+
+def status_scale(scale: schema.Statusschaal, status: schema.Status) -> str:
+    """The school's column headings, its marking under the one it marked (only with headings)."""
+    if not scale.koppen:
+        return ""
     steps = []
-    for column in range(1, scale.kolommen + 1):
-        label = escape(scale.koppen[column - 1]) if scale.koppen else ""
+    for column, label in enumerate(scale.koppen, start=1):
         if column == status.kolom:
-            mark = f"{label}: " if label else ""
             steps.append(
-                f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{mark}'
+                f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(label)}: '
                 f"‘{escape(status.markering)}’</strong></li>"
             )
         else:
-            empty = label or f'<span class="sop-verborgen">kolom {column}: leeg</span>'
-            steps.append(f"<li>{empty}</li>")
-    return (
-        f'<ol class="sop-schaal sop-schaal--{status.kolom}">'
-        f'{"".join(steps)}</ol>'
-    )
+            steps.append(f"<li>{escape(label)}</li>")
+    return f'<ol class="sop-schaal sop-schaal--{status.kolom}">{"".join(steps)}</ol>'
+
+
+def _quoted_list(words: list[str]) -> str:
+    quoted = [f"‘{word}’" for word in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " en " + quoted[-1]
 
 
 def missing_headings_notes(data: schema.Basisondersteuning) -> list[str]:
     """Dutch sentences, one per scale whose column headings the source does not give."""
-    return [
-        f"De status{f' bij ‘{domain.titel}’' if domain else ''} staat in een raster met {scale.kolommen} "
-        "kolommen. De koppen van die kolommen staan niet in de bron; daarom staat hier alleen wat er "
-        "in welke kolom is gezet, in de woorden van de bron."
-        for _, domain, scale in data.scales_without_headings()
-    ]
+    notes = []
+    for _, domain, scale in data.scales_without_headings():
+        marks = list(dict.fromkeys(
+            indicator.status.markering
+            for used in data.domeinen if data.scale(used) is scale
+            for indicator in used.indicatoren if indicator.status
+        ))
+        where = f" bij ‘{domain.titel}’" if domain else ""
+        if not marks:
+            continue
+        word, verb = ("de markering", "betekent") if len(marks) == 1 else ("de markeringen", "betekenen")
+        notes.append(
+            f"Het profiel legt niet uit wat {word} {_quoted_list(marks)}{where} {verb}. "
+            "Daarom staat hier bij elk onderdeel alleen de markering, zoals de school die schreef."
+        )
+    return notes
 
 
 def indicator_overview(data: schema.Basisondersteuning) -> str:
     """All indicators at a glance, each linking to its details, with their marking."""
     columns = data.kolommen
+    # A column for the headings only when some scale has them: never an empty 'Status'.
+    headed = any(scale and scale.koppen for scale in map(data.scale, data.domeinen))
+    width = 3 if headed else 2
     head = (
         # The school's own mark first: on a phone it stays in view without scrolling.
         f'<tr><th scope="col">{escape(columns.indicator)}</th>'
         '<th scope="col">Markering</th>'
-        f'<th scope="col">{escape(columns.status)}</th></tr>'
+        + (f'<th scope="col">{escape(columns.status)}</th>' if headed else "")
+        + "</tr>"
     )
     bodies = []
     for domain in data.domeinen:
         scale = data.scale(domain)
         who = f" (beoordeeld door {escape(data.assessor(domain))})" if scale else ""
         rows = [
-            f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="3">'
+            f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{width}">'
             f'<a href="#{escape(domain.id)}">{escape(domain.titel)}</a>{who}</th></tr>'
         ]
         for indicator in domain.indicatoren:
             status = indicator.status
             if scale and status:
-                cells = (
-                    f"<td>{escape(status.markering)}</td>"
-                    f'<td class="sop-status">{escape(status_text(scale, status))}</td>'
-                )
+                cells = f"<td>{escape(status.markering)}</td>"
+                if headed:
+                    cells += f'<td class="sop-status">{escape(status_heading(scale, status) or "")}</td>'
             else:
-                cells = '<td></td><td class="sop-leeg">geen status</td>'
+                cells = ("<td></td>" if headed else "") + '<td class="sop-leeg">geen status</td>'
             rows.append(
                 f'<tr><th scope="row"><a href="#{escape(indicator.id)}">'
                 f"{escape(indicator.indicator)}</a></th>{cells}</tr>"
             )
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
-    caption = f"Overzicht: {columns.status.lower()} per {columns.indicator.lower()}"
+    caption = f"Overzicht: markering per {columns.indicator.lower()}"
     intro = text_block(data.inleiding) if data.inleiding else ""
     notes = "".join(f'<p class="sop-noot">{escape(note)}</p>' for note in missing_headings_notes(data))
     return intro + notes + _table(
@@ -689,11 +714,12 @@ def indicator_details(
     scale = data.scale(domain)
     marking = ""
     if scale and status:
+        column = status_heading(scale, status)
         marking = (
             f'<p class="sop-label">{escape(columns.status)}, beoordeeld door '
             f"{escape(data.assessor(domain))}: <strong>‘{escape(status.markering)}’</strong>"
-            f" ({escape(status_text(scale, status))})</p>"
-            f"{status_scale(scale, status)}"
+            + (f" ({escape(column)})" if column else "")
+            + f"</p>{status_scale(scale, status)}"
         )
     return (
         f'<section class="sop-indicator" aria-labelledby="{escape(indicator.id)}">'
@@ -753,10 +779,16 @@ def level_table(level: schema.Niveau, columns: schema.StappenplanKolommen) -> st
     return _table(title, head, body, "sop-tabel--stappenplan", f"tabel-{level.anchor}")
 
 
-def support_plan(data: schema.Stappenplan, heading_level: int = 2) -> str:
+def support_plan(
+    data: schema.Stappenplan, heading_level: int = 2, summaries: list[schema.Samenvatting] = ()
+) -> str:
+    """Each level's table, after its plain-language sentence from 'In het kort' (one per level)."""
     parts = [text_block(data.toelichting)] if data.toelichting else []
-    for level in data.niveaus:
+    plain = list(summaries) or [None] * len(data.niveaus)
+    for level, summary in zip(data.niveaus, plain):
         parts.append(heading(heading_level, level.title, level.anchor))
+        if summary:
+            parts.append(f'<p class="sop-inkort"><strong>In het kort:</strong> {escape(summary.tekst)}</p>')
         parts.append(level_table(level, data.kolommen))
     return "\n\n".join(parts)
 
@@ -813,9 +845,11 @@ def abbreviate(html: str, glossary: dict[str, str]) -> str:
 
     # Not inside an inline SVG chart: an HTML <abbr> is no SVG element, and the
     # chart's <title> and <desc> must stay plain text for screen readers.
-    parts = re.split(r"(<svg\b.*?</svg>)", html, flags=re.S)
+    # Nor in a markdown heading: the abbr extension gives its words their tooltips
+    # (twice if here too), and its '{ #uitstroom }' is an id, not a word.
+    parts = re.split(r"(<svg\b(?s:.*?)</svg>|^#+ [^\n]*$)", html, flags=re.M)
     return "".join(
-        part if part.startswith("<svg") else re.sub(r"(?<=>)[^<>]+(?=<)", in_text, part)
+        part if part.startswith(("<svg", "#")) else re.sub(r"(?<=>)[^<>]+(?=<)", in_text, part)
         for part in parts
     )
 
@@ -935,14 +969,27 @@ def renewal_notice(status: schema.FormeleStatus, today: datetime.date) -> tuple[
     return None
 
 
-def formal_status(status: schema.FormeleStatus, today: datetime.date) -> str:
+def latest_school_year(figures: schema.Aantallen) -> str | None:
+    """The newest school year the profile has figures for."""
+    years = [year for table in figures.tabellen for year in table.schooljaren]
+    return max(years, default=None)
+
+
+def school_year_text(status: schema.FormeleStatus, latest_year: str | None) -> str | None:
+    """The school year, or, when it is not filled in, how recent the figures are."""
+    if status.schooljaar or not latest_year:
+        return status.schooljaar
+    return f"{NOT_FILLED_IN}; de nieuwste cijfers in dit profiel zijn van {latest_year}"
+
+
+def formal_status(status: schema.FormeleStatus, today: datetime.date, latest_year: str | None = None) -> str:
     def shown(value) -> str:
         if value is None:
             return f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
         return escape(dutch_date(value) if isinstance(value, datetime.date) else value)
 
     rows = [
-        ("Schooljaar", shown(status.schooljaar)),
+        ("Schooljaar", shown(school_year_text(status, latest_year))),
         ("Vastgesteld door het bevoegd gezag op", shown(status.vastgesteld_op)),
         ("Advies medezeggenschapsraad op", shown(status.advies_mr_op)),
         ("Uiterlijk vernieuwen op", shown(status.renewal_date)),
@@ -1016,4 +1063,8 @@ def staff_guide(repo_url: str) -> str:
     if not repo_url:
         return "<p>De handleiding voor medewerkers staat in het bestand CONTRIBUTING.md bij de bronbestanden van deze site.</p>"
     href = escape(f"{repo_url}/blob/main/CONTRIBUTING.md")
-    return f'<p>De <a href="{href}">handleiding voor medewerkers</a> legt stap voor stap uit hoe u een gegeven wijzigt.</p>'
+    # Only with a repository: the edit links under each section are made from its address.
+    return (
+        "<p>Onder elk onderdeel staat welk bestand de gegevens bevat, met een link om het te wijzigen.</p>"
+        f'<p>De <a href="{href}">handleiding voor medewerkers</a> legt stap voor stap uit hoe u een gegeven wijzigt.</p>'
+    )

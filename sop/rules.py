@@ -376,7 +376,7 @@ def notices(profile) -> Iterator[FileProblem]:
     for path, _, scale in profile.basisondersteuning.scales_without_headings():
         yield "basisondersteuning", path, (
             f"de {scale.kolommen} statuskolommen hebben geen koppen; de site toont daarom alleen "
-            "de markering en de kolom. Vul 'koppen' in als de school ze kent"
+            "de markering, niet de kolom. Vul 'koppen' in als de school ze kent"
         )
 
 

@@ -213,6 +213,8 @@ class Ondersteuningsstructuur(Model):
     # The school's own name for its steps of care, e.g. 'De 1-zorgroute'.
     zorgroute_titel: Label
     zorgroute: Annotated[list[Text], Field(min_length=1)]
+    # How the zorgroute relates to the stappenplan, where the two differ.
+    zorgroute_toelichting: OptionalText = None
 
 
 # --- expertise.yml, sociale-veiligheid.yml, externe-deskundigen.yml -------

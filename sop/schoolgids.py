@@ -38,12 +38,14 @@ from .render import (
     NAME_WITHHELD,
     NOT_FILLED_IN,
     concept_state,
-    status_text,
+    marking_text,
     dutch_date,
+    latest_school_year,
     missing_headings_notes,
     missing_years,
     role_holders,
     roster_label,
+    school_year_text,
     shown_count,
 )
 
@@ -163,7 +165,7 @@ def _formal_status(profile: Profile) -> Iterator[Block]:
     status = profile.status
     yield Heading(2, "Status van dit profiel")
     for label, value in (
-        ("Schooljaar", status.schooljaar),
+        ("Schooljaar", school_year_text(status, latest_school_year(profile.aantallen))),
         ("Vastgesteld door het bevoegd gezag op", status.vastgesteld_op),
         ("Advies medezeggenschapsraad op", status.advies_mr_op),
         ("Uiterlijk vernieuwen op", status.renewal_date),
@@ -244,6 +246,8 @@ def _support_structure(profile: Profile, hidden: frozenset[str]) -> Iterator[Blo
     yield from _cycle(data.gesprekkencyclus_ouders)
     yield Heading(3, data.zorgroute_titel)
     yield Items(tuple(data.zorgroute), numbered=True)
+    if data.zorgroute_toelichting:
+        yield Text(data.zorgroute_toelichting)
 
     expertise = profile.expertise
     columns = expertise.kolommen
@@ -311,7 +315,7 @@ def _basic_support(profile: Profile) -> Iterator[Block]:
                 tuple(
                     (
                         indicator.indicator,
-                        f"‘{indicator.status.markering}’ ({status_text(scale, indicator.status)})",
+                        marking_text(scale, indicator.status),
                         indicator.huidige_situatie,
                     )
                     if scale

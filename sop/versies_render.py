@@ -39,9 +39,10 @@ def renewal_cycle(status: schema.FormeleStatus, today: datetime.date) -> str:
     banner = (f'<p class="sop-melding sop-melding--{notice[0]}" role="note">{escape(notice[1])}</p>'
               if notice else "")
     return (
-        f"<p>Het profiel wordt minstens elke {_years(schema.RENEWAL_YEARS)} vernieuwd. Eerst geeft de "
-        "medezeggenschapsraad advies, daarna stelt het bevoegd gezag het profiel vast. Elke vaststelling "
-        "is een nieuwe versie op deze pagina.</p>"
+        # The law's rule, not the school's words: the page says so.
+        f"<p>Wat de wet vraagt (dit staat niet in het profiel zelf): het bevoegd gezag stelt het profiel "
+        f"minstens eens in de {_years(schema.RENEWAL_YEARS)} vast, na advies van de medezeggenschapsraad. "
+        "Elke vaststelling waarvan de datum hier is ingevuld, is een versie op deze pagina.</p>"
         f'{banner}<ol class="sop-cyclus">{items}</ol>'
     )
 
@@ -58,8 +59,9 @@ def _comparison(comparison: Comparison, as_html, level: int, since: str, anchor:
 def pending_changes(history: History, as_html, level: int) -> str:
     """What changed since the last adoption and is not adopted yet."""
     if not history.versions:
-        return ("<p>Deze site kent nog geen vastgestelde versie: bij de formele status staat nog geen "
-                "datum van vaststelling.</p>")
+        # A missing date says nothing about whether the profile was adopted.
+        return ("<p>Op deze site is nog geen datum van vaststelling ingevuld. Dat zegt niet of het profiel "
+                "is vastgesteld; alleen dat die datum hier ontbreekt.</p>")
     last = history.versions[-1]
     since = f"sinds de vaststelling van {_date(last.adopted)}"
     if history.pending.sections is None:
@@ -113,7 +115,8 @@ def versions_page(history: History, status: schema.FormeleStatus, today: datetim
         heading(2, "Vastgestelde versies", "vastgestelde-versies"),
     ]
     if not history.versions:
-        parts.append("<p>Nog geen. Zodra het bevoegd gezag het profiel vaststelt, staat die versie hier.</p>")
+        parts.append("<p>Nog geen: er is geen datum van vaststelling ingevuld. Met die datum staat de "
+                     "versie hier.</p>")
     newest_first = list(reversed(history.versions))
     for number, version in enumerate(newest_first):
         parts.append(heading(3, f"Versie van {dutch_date(version.adopted)}", version.anchor))

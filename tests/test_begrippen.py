@@ -52,7 +52,7 @@ def test_every_all_caps_abbreviation_is_explained(source_site, page):
 def test_required_abbreviations_are_in_the_glossary(source_profile):
     spellings = {s for term in source_profile.begrippen.begrippen for s in term.spellings}
     required = {"IB", "OPP", "TLV", "SBO", "SO", "SWV", "NT2", "RT", "ZAT", "CCP", "SMW", "MR", "KiVa",
-                "ASS", "ADHD", "TOS", "DMT", "LVS", "IEP", "HGW", "lln", "lkr"}
+                "ASS", "ADHD", "TOS", "DMT", "LVS", "IEP", "lln", "lkr"}
     assert required <= spellings
 
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from sop import schema, schoolgids
 from sop.opendata import HiddenNameError, published_fields
 from sop.profile import Profile
-from sop.render import NAME_WITHHELD, NOT_FILLED_IN, roster_label, status_text
+from sop.render import NAME_WITHHELD, NOT_FILLED_IN, marking_text, roster_label
 from sop.schoolgids import profile_docx, profile_markdown
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -131,11 +131,10 @@ def assert_every_fact(profile: Profile, text: str) -> None:
             scale = data.scale(domain)
             if not scale:
                 continue
-            label = status_text(scale, indicator.status)
             # The status right after its own indicator, so it cannot belong to another.
             assert re.search(
                 re.escape(norm(indicator.indicator)) + r"\W{0,3}(" + re.escape(data.kolommen.status)
-                + r":? )?" + re.escape(f"‘{indicator.status.markering}’ ({label})"),
+                + r":? )?" + re.escape(marking_text(scale, indicator.status)),
                 text,
             ), indicator.id
 
@@ -385,8 +384,7 @@ def test_docx_every_indicator_with_its_status(word):
             scale = data.scale(domain)
             if not scale:
                 continue
-            label = status_text(scale, indicator.status)
-            assert [indicator.indicator, f"‘{indicator.status.markering}’ ({label})",
+            assert [indicator.indicator, marking_text(scale, indicator.status),
                     "\n".join(data_lines(indicator.huidige_situatie))] in rows, indicator.id
 
 

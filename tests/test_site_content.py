@@ -186,11 +186,14 @@ def test_every_indicator_has_anchor_status_and_description(school_site):
             if scale is None:
                 assert steps == [] and indicator.status is None
                 continue
-            chosen = section.select_one(".sop-schaal__gekozen")
-            assert chosen is not None
-            assert len(steps) == scale.kolommen
-            assert steps.index(chosen) + 1 == indicator.status.kolom
-            assert f"‘{indicator.status.markering}’" in text_of(section)
+            if scale.koppen:
+                chosen = section.select_one(".sop-schaal__gekozen")
+                assert [text_of(step) for step in steps if step is not chosen] == [
+                    heading for column, heading in enumerate(scale.koppen, 1) if column != indicator.status.kolom]
+                assert steps.index(chosen) + 1 == indicator.status.kolom
+            else:
+                assert steps == []  # no grid of empty boxes: a column without a heading says nothing
+            assert render.marking_text(scale, indicator.status) in text_of(section)
             assert f"beoordeeld door {data.assessor(domain)}" in text_of(section)
             for line in lines_of(indicator.huidige_situatie):
                 assert normalized(line) in text_of(section)
@@ -207,8 +210,12 @@ def test_indicator_groups_and_overview(school_site):
             if group.kop:
                 assert group.kop in text_of(article)
         for indicator in domain.indicatoren:
-            expected = ([indicator.status.markering, render.status_text(scale, indicator.status)]
-                        if scale else ["", "geen status"])
+            headed = any(used and used.koppen for used in map(data.scale, data.domeinen))
+            if scale:
+                expected = [indicator.status.markering] + (
+                    [render.status_heading(scale, indicator.status) or ""] if headed else [])
+            else:
+                expected = ([""] if headed else []) + ["geen status"]
             assert overview[indicator.indicator] == expected
 
 
@@ -223,12 +230,11 @@ def test_indicator_groups_and_overview(school_site):
 ])
 def test_status_column_as_marked_in_the_source(source_site, source_profile, indicator, column, mark):
     section = source_site.article("basisondersteuning").find("h3", id=indicator).parent
-    steps = section.select("ol.sop-schaal > li")
-    chosen = section.select_one(".sop-schaal__gekozen")
-    assert steps.index(chosen) + 1 == column
-    headings = source_profile.basisondersteuning.statusschaal.koppen
-    # Only a heading the school gave, else only its own mark: never a made-up word.
-    assert text_of(chosen) == (f"{headings[column - 1]}: " if headings else "") + f"‘{mark}’"
+    status = next(item.status for domain in source_profile.basisondersteuning.domeinen
+                  for item in domain.indicatoren if item.id == indicator)
+    # The column is kept as data; the page shows the school's own mark, nothing else.
+    assert (status.kolom, status.markering) == (column, mark)
+    assert f"beoordeeld door de school zelf: ‘{mark}’ Huidige situatie" in text_of(section)
 
 
 def test_stappenplan_levels_in_order_with_all_rows(school_site):
