@@ -18,7 +18,6 @@ from .docscheck import _Collector, load_define_env
 from .docsmarkup import mask_templates, page_links
 from .errors import DataError, Location
 from .sandbox import PageEnvironment
-from .zensical import _mkdocs_config
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/")
 _FRONT_MATTER = re.compile(r"\A---\n.*?^(?:---|\.\.\.)\s*$", re.MULTILINE | re.DOTALL)
@@ -43,6 +42,9 @@ def _page_macros(project: Path) -> tuple[_Collector, tuple[dict, dict]] | None:
     """The pages' macros and variables, with the page being rendered settable (some macros need it)."""
     if not (project / "macros.py").exists():
         return None
+    # Here, not at the top: it imports the whole site generator, needed only to render a page.
+    from .zensical import _mkdocs_config
+
     collector = _Collector(project)
     collector.conf.update(_mkdocs_config(project))
     try:
