@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # word; the exit status (141) still tells CI that it failed.
 STOP := || kill -PIPE $$PPID
 
-.PHONY: serve build test check schema bench clean nieuwe-school build-zensical wijzigingen swv
+.PHONY: serve build test check schema bench clean nieuwe-school build-zensical wijzigingen swv bijwerken
 
 $(BIN)/.installed: requirements.txt
 	@echo "Eerste keer (of requirements.txt is gewijzigd): de Python-pakketten worden"
@@ -76,6 +76,11 @@ nieuwe-school: $(BIN)/.installed
 wijzigingen: $(BIN)/.installed
 	@if [ -z "$$VAN" ]; then echo "Zeg met welke versie u wilt vergelijken, bijvoorbeeld: make wijzigingen VAN=main"; false; fi $(STOP)
 	@$(BIN)/python -m sop.wijzigingen --van "$$VAN" $(STOP)
+
+# Bring data/ (or MAP=folder) from an older version of the format to the current one,
+# in place; prints each value it chose. A current folder is left untouched.
+bijwerken: $(BIN)/.installed
+	@$(BIN)/python -m sop.bijwerken $(or $(MAP),data) $(STOP)
 
 # Regenerate data/schema/*.json after changing sop/schema.py.
 schema: $(BIN)/.installed

@@ -22,6 +22,11 @@ def schema_text(stem: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
+def editor_line(stem: str) -> str:
+    """The first line of data/STEM.yml: where an editor finds the file's schema."""
+    return f"# yaml-language-server: $schema=schema/{stem}.schema.json\n"
+
+
 def schema_path(project: Path, stem: str) -> Path:
     return project / SCHEMA_DIR / f"{stem}.schema.json"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .jsonschema import SCHEMA_DIR, schema_text
+from .jsonschema import SCHEMA_DIR, editor_line, schema_text
 from .profile import DATA_FILES
 
 TEMPLATES = Path(__file__).with_name("starter")
@@ -35,7 +35,7 @@ def write_starter(target: Path) -> list[Path]:
     for stem in DATA_FILES:
         body = (TEMPLATES / f"{stem}.yml").read_text(encoding="utf-8")
         path = target / f"{stem}.yml"
-        path.write_text(f"# yaml-language-server: $schema=schema/{stem}.schema.json\n{body}", encoding="utf-8")
+        path.write_text(editor_line(stem) + body, encoding="utf-8")
         (target / SCHEMA_DIR.name / f"{stem}.schema.json").write_text(schema_text(stem), encoding="utf-8")
         written.append(path)
     addresses = target / "gepubliceerde-adressen.txt"

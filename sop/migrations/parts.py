@@ -1,0 +1,135 @@
+"""What a migration step reads and changes: the data files of a folder, or the
+sections of a published sop.json. A step is written once against `Parts` and
+works on both."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from ..jsonschema import editor_line
+from .roundtrip import YamlFile, block, flow, insert_after, new_file, note, replace
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A value a step chose on its own (`path` in data/STEM.yml), and why, in Dutch."""
+
+    stem: str
+    path: tuple
+    message: str
+
+
+class Parts:
+    def __init__(self):
+        self.choices: list[Choice] = []
+
+    def choose(self, stem: str, path: tuple, message: str) -> None:
+        self.choices.append(Choice(stem, path, message))
+
+    def get(self, stem: str) -> dict | None:
+        raise NotImplementedError
+
+    def missing(self, stem: str) -> bool:
+        raise NotImplementedError
+
+    def create(self, stem: str, comment: str, data: dict) -> None:
+        raise NotImplementedError
+
+    def unfilled(self, what: str) -> str:
+        """The value for a fact the old version did not have."""
+        raise NotImplementedError
+
+    # Plain dicts and lists by default; a data file keeps its layout (FolderParts).
+    def block(self, **fields: Any) -> dict:
+        return dict(fields)
+
+    def flow(self, items: list) -> list:
+        return list(items)
+
+    def insert_after(self, mapping: dict, after: str | None, key: str, value: Any) -> None:
+        mapping[key] = value
+
+    def replace(self, mapping: dict, key: str, value: Any) -> None:
+        mapping[key] = value
+
+    def note(self, mapping: dict, key: str, comment: str) -> None:
+        pass
+
+
+class FolderParts(Parts):
+    """The data files of a folder, by stem, from their texts; `changed()` gives what to write."""
+
+    def __init__(self, texts: dict[str, str]):
+        super().__init__()
+        self.texts = texts
+        self.files: dict[str, YamlFile] = {}
+        self.created: dict[str, str] = {}
+
+    def _file(self, stem: str) -> YamlFile | None:
+        if stem not in self.files and stem in self.texts:
+            self.files[stem] = YamlFile(self.texts[stem])
+        return self.files.get(stem)
+
+    def get(self, stem: str) -> dict | None:
+        file = self._file(stem)
+        return file.data if file is not None and isinstance(file.data, dict) else None
+
+    def missing(self, stem: str) -> bool:
+        return stem not in self.texts and stem not in self.created
+
+    def create(self, stem: str, comment: str, data: dict) -> None:
+        header = editor_line(stem) + "".join(f"# {line}\n" for line in comment.splitlines())
+        self.created[stem] = new_file(header, data)
+
+    def unfilled(self, what: str) -> str:
+        return DoubleQuotedScalarString(f"[vul in: {what}]")
+
+    def block(self, **fields: Any) -> dict:
+        return block(**fields)
+
+    def flow(self, items: list) -> list:
+        return flow(items)
+
+    def insert_after(self, mapping: dict, after: str | None, key: str, value: Any) -> None:
+        insert_after(mapping, after, key, value)
+
+    def replace(self, mapping: dict, key: str, value: Any) -> None:
+        replace(mapping, key, value)
+
+    def note(self, mapping: dict, key: str, comment: str) -> None:
+        column = getattr(getattr(mapping, "lc", None), "col", 0) or 0
+        note(mapping, key, comment, column)
+
+    def changed(self) -> dict[str, str]:
+        """The new text of each file a step changed or created, by stem."""
+        texts = {stem: file.text() for stem, file in self.files.items() if file.changed()}
+        return {**texts, **self.created}
+
+
+class DocumentParts(Parts):
+    """The sections of a published sop.json (a copy: edited in place)."""
+
+    def __init__(self, document: dict, not_stated: str):
+        super().__init__()
+        self.document = document
+        self.not_stated = not_stated
+
+    @staticmethod
+    def _key(stem: str) -> str:
+        return stem.replace("-", "_")
+
+    def get(self, stem: str) -> dict | None:
+        value = self.document.get(self._key(stem))
+        return value if isinstance(value, dict) else None
+
+    def missing(self, stem: str) -> bool:
+        return self._key(stem) not in self.document
+
+    def create(self, stem: str, comment: str, data: dict) -> None:
+        self.document[self._key(stem)] = data
+
+    def unfilled(self, what: str) -> str:
+        return self.not_stated
