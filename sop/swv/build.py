@@ -26,6 +26,7 @@ def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) 
     from ..theme import today
     from .opendata import FOLDER, INDEX, downloads
     from .overview import gather
+    from .render import count_schools
 
     day = today()
     try:
@@ -63,7 +64,7 @@ def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         publication.commit()
-    print(f"Overzicht gebouwd in {site_dir}: {len(overview.schools)} scholen, "
+    print(f"Overzicht gebouwd in {site_dir}: {count_schools(len(overview.schools))}, "
           f"{len(overview.missing)} ontbrekend.", file=sys.stderr)
     return 0
 

@@ -87,6 +87,10 @@ def _redirect(start: str, current: str, location: str | None) -> str:
     return target
 
 
+def _too_slow() -> Refused:
+    return Refused(f"de website stuurde het bestand niet binnen {DOWNLOAD_SECONDS} seconden")
+
+
 def _read(response, deadline: float) -> bytes:
     too_large = Refused(f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB; zo groot is een profiel nooit")
     length = response.headers.get("Content-Length", "")
@@ -99,7 +103,7 @@ def _read(response, deadline: float) -> bytes:
         if size > MAX_BYTES:
             raise too_large
         if time.monotonic() > deadline:
-            raise Refused(f"de website stuurde het bestand niet binnen {DOWNLOAD_SECONDS} seconden")
+            raise _too_slow()
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -108,9 +112,12 @@ def download(url: str) -> bytes:
     deadline = time.monotonic() + DOWNLOAD_SECONDS
     current = url
     for _ in range(MAX_REDIRECTS + 1):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _too_slow()
         request = urllib.request.Request(current, headers={"User-Agent": USER_AGENT, "Accept": "application/json"})
         try:
-            with _opener().open(request, timeout=TIMEOUT_SECONDS) as response:
+            with _opener().open(request, timeout=min(TIMEOUT_SECONDS, left)) as response:
                 return _read(response, deadline)
         except urllib.error.HTTPError as error:
             with error:  # closed unread: the body of a redirect or an error page is not ours to read
