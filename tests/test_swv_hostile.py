@@ -576,15 +576,18 @@ def test_a_kept_copy_that_no_longer_goes_through_makes_only_its_school_missing(t
     kinds = ("ongeldige-unicode", "100000-diep", "4300-cijfers", "datum-ver-weg", "tekst")
     cache = tmp_path / "cache"
     cache.mkdir()
-    for kind in kinds:
-        path = ("status", "vastgesteld_op") if kind.startswith("datum") else ("schema_version",)
-        (cache / f"{kind}.json").write_bytes(variant(kind, document, path))
+    copies = {kind: variant(kind, document, ("status", "vastgesteld_op") if kind.startswith("datum")
+                            else ("schema_version",)) for kind in kinds}
+    copies["te-groot"] = as_json(document) + b" " * 6 * 1024 * 1024  # kept when the limit was higher
+    for kind, content in copies.items():
+        (cache / f"{kind}.json").write_bytes(content)
         (cache / f"{kind}.bron.json").write_text(json.dumps({"url": down, "opgehaald_op": "2034-07-01"}))
         schools.append({"id": kind, "naam": kind, "sop_json": down})
     build = built(write_swv(tmp_path / "swv", schools), tmp_path)
     assert [school["id"] for school in build.index()["scholen"]] == list(REGIO_IDS)
     missing = {item["id"]: item["reden"] for item in build.index()["ontbrekend"]}
-    assert set(missing) == set(kinds)
+    assert set(missing) == set(copies)
+    assert missing["te-groot"].endswith("(het bestand is groter dan 5 MB; zo groot is een profiel nooit)")
     for kind, reason in missing.items():
         assert reason.startswith(f"geen bruikbaar profiel op {down}: de website weigerde de verbinding; "
                                  "de bewaarde kopie is ook niet bruikbaar ("), reason

@@ -91,17 +91,20 @@ def _too_slow() -> Refused:
     return Refused(f"de website stuurde het bestand niet binnen {DOWNLOAD_SECONDS} seconden")
 
 
+def _too_large() -> Refused:
+    return Refused(f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB; zo groot is een profiel nooit")
+
+
 def _read(response, deadline: float) -> bytes:
-    too_large = Refused(f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB; zo groot is een profiel nooit")
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > MAX_BYTES:
-        raise too_large
+        raise _too_large()
     chunks, size = [], 0
     # read1: one network read at a time, so the deadline is checked while a slow site sends.
     while chunk := response.read1(CHUNK_BYTES):
         size += len(chunk)
         if size > MAX_BYTES:
-            raise too_large
+            raise _too_large()
         if time.monotonic() > deadline:
             raise _too_slow()
         chunks.append(chunk)
@@ -172,6 +175,8 @@ def _cached(cache: Path, school_id: str, url: str, problem: str, read: Read) -> 
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return Fetched(None, None, problem)
     try:
+        if len(content) > MAX_BYTES:  # kept by a version of this code with a higher limit
+            raise _too_large()
         return Fetched(read(school_id, content), day, problem)
     except Refused as unusable:
         return Fetched(None, None, f"{problem}; de bewaarde kopie is ook niet bruikbaar ({unusable})")
