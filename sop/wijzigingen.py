@@ -174,11 +174,9 @@ class _Status:
     kolommen: int
     kop: str | None
 
-    def text(self, with_column: bool) -> str:
+    def text(self) -> str:
         shown = _quote(self.markering)
-        if self.kop:
-            return f"{shown} ({_one_line(self.kop)})"
-        return f"{shown} (kolom {self.kolom} van {self.kolommen})" if with_column else shown
+        return f"{shown} ({_one_line(self.kop)})" if self.kop else shown
 
 
 def _flatten(owner: dict, items: str) -> None:
@@ -416,11 +414,16 @@ class _Walk:
             self.say(where, f"{words} {change}" if words else change)
 
     def status(self, old: _Status | None, new: _Status | None, where, fields) -> None:
-        def text(status: _Status | None, with_column: bool) -> str:
-            return status.text(with_column) if status else "geen status"
+        def text(status: _Status | None) -> str:
+            return status.text() if status else "geen status"
 
-        with_column = text(old, False) == text(new, False)  # only the column moved
-        self.say(where, f"{self.words(fields)} {text(old, with_column)}{ARROW}{text(new, with_column)}")
+        if old and new and text(old) == text(new):
+            # Only the column moved, and the columns have no headings: a number ('3 van 4')
+            # would read as a ranking the profile does not give.
+            self.say(where, f"{self.words(fields)} {text(new)} staat nu in een andere kolom; "
+                            "het profiel zegt niet wat de kolommen betekenen")
+            return
+        self.say(where, f"{self.words(fields)} {text(old)}{ARROW}{text(new)}")
 
     def counts(self, old: dict, new: dict, where: tuple[Label, ...]) -> None:
         # A year only in `old` left the table: 'Schooljaar … weggehaald' already says so.

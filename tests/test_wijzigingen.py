@@ -291,11 +291,11 @@ def test_a_changed_marking_uses_the_schools_words_and_headings(school):
             found = lines(compare_profiles(school, moved))
             if scale.koppen:
                 expected = f"'{status.markering}' ({scale.koppen[status.kolom - 1]}) → '{status.markering}' ({scale.koppen[other - 1]})"
-            else:
-                expected = (f"'{status.markering}' (kolom {status.kolom} van {scale.kolommen}) → "
-                            f"'{status.markering}' (kolom {other} van {scale.kolommen})")
+            else:  # no column number: 'kolom 3 van 4' reads as a ranking the profile does not give
+                expected = (f"'{status.markering}' staat nu in een andere kolom; "
+                            "het profiel zegt niet wat de kolommen betekenen")
             assert found == [f"Indicator '{indicator.id}': markering {expected}"]
-            assert not RANKING_WORDS.search("\n".join(found))
+            assert not RANKING_WORDS.search("\n".join(found)) and " van " not in "\n".join(found)
 
 
 def test_a_changed_long_text_names_the_field_not_the_text(school):
