@@ -2,6 +2,21 @@
 
 Both read only data/ and docs/, the content staff edit. Without git (an export
 without history) they return nothing and the site simply omits the dates.
+
+Only the school's own commits count. A new school starts from this template
+(a fork, "use this template", or `make nieuwe-school` in a copy) and inherits
+the template's commits: those are another school's history. A commit is the
+school's own when data/school.yml in that commit names this school: the same
+`naam` or the same `brinnummer` as in the latest commit (either may change on
+its own, a rename or a new number; both at once is another school, or the
+starter's sample). A commit whose data/school.yml is missing or can't be read
+says nothing about whose it is, and does not count either. So a page untouched
+since the school took over has no own commit and shows no date at all, as
+without git.
+
+Only the main line counts (first parents, as on the Versies page): a change
+counts on the day it reached main, and a later update of the template merged
+in (Sync fork) counts as the merge, never as the template's own commits.
 """
 
 from __future__ import annotations
@@ -9,21 +24,26 @@ from __future__ import annotations
 import datetime
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
-from .schema import LAST_YEAR
+from pydantic import ConfigDict
+
+from . import schema
 
 # A commit's date is whatever the committer's clock or tool wrote, year 10000
 # included; git shows a date it can't read as 1970-01-01 or not at all. Git
 # exists since 2005: a date outside these years is no date.
 FIRST_COMMIT_YEAR = 2005
 
+SCHOOL_FILE = "data/school.yml"
 
-def git(project: Path, *args: str) -> str | None:
+
+def git(project: Path, *args: str, stdin: str | None = None) -> str | None:
     """git's output, or None without git, without a repository, or on an error."""
     try:
-        result = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, errors="replace",
-                                check=True)
+        result = subprocess.run(["git", *args], cwd=project, input=stdin, capture_output=True, text=True,
+                                errors="replace", check=True)
     except (OSError, subprocess.CalledProcessError):
         return None
     return result.stdout
@@ -35,37 +55,84 @@ def _day(stamp: str) -> datetime.date | None:
         day = datetime.date.fromisoformat(stamp.strip())
     except ValueError:
         return None
-    return day if FIRST_COMMIT_YEAR <= day.year <= LAST_YEAR else None
+    return day if FIRST_COMMIT_YEAR <= day.year <= schema.LAST_YEAR else None
 
 
 def commit_day(project: Path, commit: str) -> datetime.date | None:
     return _day(git(project, "log", "-1", "--format=%cs", commit, "--") or "")
 
 
-def last_changed(project: Path, paths: list[str]) -> datetime.date | None:
-    """The date of the latest commit that touched any of `paths` and has a possible date."""
-    newest = _day(git(project, "log", "-1", "--format=%cs", "--", *paths) or "")
-    if newest:
-        return newest
-    stamps = (git(project, "log", "--format=%cs", "--", *paths) or "").split()
-    return next(filter(None, map(_day, stamps)), None)
+class SchoolIdentity(schema.Model):
+    """Whom data/school.yml names, read with today's types; its other fields may differ."""
+
+    model_config = ConfigDict(extra="ignore")
+    naam: schema.Label
+    brinnummer: schema.Brinnummer
+
+
+def _identity_at(project: Path, commit: str) -> SchoolIdentity | None:
+    """data/school.yml as it was in `commit`, by today's loader with its limits; None if unreadable."""
+    from .profile import read_files
+    from .wijzigingen import VersionError, data_at
+
+    with tempfile.TemporaryDirectory(prefix="sop-school-") as folder:
+        data = Path(folder) / "data"
+        try:
+            data_at(project, commit, data, only=Path(SCHOOL_FILE).name)
+        except VersionError:
+            return None
+        values, _, errors = read_files(data, "data", {"school": SchoolIdentity}, problems=lambda _: [])
+    return None if errors else values["school"]
+
+
+def own_commits(project: Path) -> set[str] | None:
+    """The school's own commits (see the module docstring); None when every commit counts:
+    no git, or no school named in the latest commit to compare with."""
+    commits = (git(project, "rev-list", "HEAD") or "").split()
+    # One git call for all commits: the id of data/school.yml in each ("… missing" without one).
+    found = (git(project, "cat-file", "--batch-check=%(objectname) %(objecttype)",
+                  stdin="".join(f"{commit}:{SCHOOL_FILE}\n" for commit in commits)) or "").splitlines()
+    if not commits or len(found) != len(commits):
+        return None
+    files = {commit: line.split()[0] for commit, line in zip(commits, found) if line.endswith(" blob")}
+    identities = {}
+    for commit, blob in files.items():
+        if blob not in identities:
+            identities[blob] = _identity_at(project, commit)
+    now = identities.get(files.get(commits[0]))
+    if now is None:
+        return None
+    return {commit for commit, blob in files.items()
+            if (then := identities[blob]) and (then.naam == now.naam or then.brinnummer == now.brinnummer)}
+
+
+def _own_log(project: Path, own: set[str] | None, *args: str) -> list[tuple[datetime.date | None, list[str]]]:
+    """Per commit on the main line of `git log ARGS`, newest first, its date (None if
+    impossible) and the lines git prints for it; commits not the school's own left out."""
+    entries = []
+    for block in (git(project, "log", "--first-parent", "--format=%x00%H %cs", *args) or "").split("\0")[1:]:
+        header, *lines = block.splitlines()
+        commit, _, stamp = header.partition(" ")
+        if own is None or commit in own:
+            entries.append((_day(stamp), [line for line in lines if line]))
+    return entries
+
+
+def last_changed(project: Path, paths: list[str], own: set[str] | None = None) -> datetime.date | None:
+    """The date of the school's latest commit that touched any of `paths` and has a possible date."""
+    return next((day for day, _ in _own_log(project, own, "--", *paths) if day), None)
 
 
 def change_log(project: Path, paths: tuple[str, ...] = ("data", "docs")) -> list[tuple[datetime.date, set[str]]]:
-    """Per day, newest first, the content files that changed that day.
+    """Per day, newest first, the content files the school's own commits changed that day.
 
     Files, not commit messages: those are free text (in any language, sometimes
     GitHub's 'Update x.yml'), and the site should not publish them.
     """
     days: dict[datetime.date, set[str]] = {}
-    day = None
-    for line in (git(project, "log", "--format=@%cs", "--name-only", "--", *paths) or "").splitlines():
-        if line.startswith("@"):
-            day = _day(line[1:])  # None: this commit's files are left out
-            if day:
-                days.setdefault(day, set())
-        elif line and day:
-            days[day].add(line)
+    for day, files in _own_log(project, own_commits(project), "--name-only", "--", *paths):
+        if day:  # None: this commit's files are left out
+            days.setdefault(day, set()).update(files)
     return sorted(days.items(), reverse=True)
 
 
@@ -83,8 +150,9 @@ def data_files_per_page(docs: Path, macro_files: dict[str, list[str]]) -> dict[s
 def last_changed_per_page(project: Path, page_files: dict[str, set[str]]) -> dict[str, datetime.date]:
     """Per page the last change of its markdown or of any data file it shows."""
     dates = {}
+    own = own_commits(project)
     for page, files in page_files.items():
-        changed = last_changed(project, [f"docs/{page}", *sorted(files)])
+        changed = last_changed(project, [f"docs/{page}", *sorted(files)], own)
         if changed:
             dates[page] = changed
     return dates

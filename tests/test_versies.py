@@ -416,3 +416,112 @@ def test_zensical_builds_the_page_with_history_and_leaves_it_out_without(project
     assert not (site / "versies").exists() and not (site / "versies.md").exists()
     assert not (site / "open-data" / "versies").exists()
     assert not re.search(r'href="[^"]*versies', (site / "index.html").read_text(encoding="utf-8"))
+
+
+
+# --- a new school made from this template: only its own commits count (issue 22) ----------------
+
+TEMPLATE = SCHOOLS["bron"]  # the school whose history a fork inherits
+NEW_SCHOOL = SCHOOLS["de-getijden"]
+TAKEOVER = "2030-05-01"  # the first commit whose data/school.yml names the new school
+
+
+def append(project: Path, path: str, line: str) -> None:
+    with (project / path).open("a", encoding="utf-8") as file:
+        file.write(f"\n{line}\n")
+
+
+def template_history(path: Path) -> Path:
+    """The template school's own history; branch 'sjabloon' is where the template goes on."""
+    project = copy_project(path, TEMPLATE)
+    git(project, "init", "-q", "-b", "main")
+    commit(project, "2027-01-10", "Sjabloon")
+    for page in ("begrippen.md", "onderwijs.md", "ondersteuning.md"):
+        append(project, f"docs/{page}", "Een zin van de school van het sjabloon.")
+    edit(project, "expertise.yml", ("Niels Boersma", "Niels Boersma-Jansen"))
+    commit(project, "2028-02-01", "Sjabloon bijgewerkt")
+    git(project, "branch", "sjabloon")
+    return project
+
+
+def new_school_data(project: Path, keep: tuple[str, ...] = ()) -> None:
+    """data/ becomes the new school's; the files in `keep` stay as they are."""
+    kept = {name: (project / "data" / name).read_bytes() for name in keep}
+    shutil.rmtree(project / "data")
+    shutil.copytree(NEW_SCHOOL, project / "data")
+    for name, content in kept.items():
+        (project / "data" / name).write_bytes(content)
+
+
+def fork(project: Path) -> None:
+    """A fork (or 'use this template'): the school's data in one commit, the template's glossary kept."""
+    new_school_data(project, keep=("begrippen.yml",))
+    commit(project, TAKEOVER, "Onze school")
+
+
+def starter(project: Path) -> None:
+    """README, 'Een andere school': the template's data aside, make nieuwe-school, then filled in."""
+    from sop.starter import write_starter
+
+    (project / "data").rename(project / "data-oud")
+    commit(project, "2030-04-01", "Gegevens van het sjabloon opzij")
+    write_starter(project / "data")
+    commit(project, "2030-04-15", "Lege school")
+    new_school_data(project)
+    shutil.copy(project / "data-oud" / "begrippen.yml", project / "data" / "begrippen.yml")
+    commit(project, TAKEOVER, "Onze school ingevuld")
+
+
+def own_edits(project: Path) -> None:
+    append(project, "docs/onderwijs.md", "Een zin van onze school.")
+    commit(project, "2030-06-01", "Zin over ons onderwijs")
+    append(project, "data/expertise.yml", "  - naam: Nieuwe Collega\n    functie: [IB]")
+    commit(project, "2030-07-01", "Nieuwe collega")
+
+
+def sync_fork(project: Path) -> None:
+    """The template goes on, and the fork merges that in (GitHub's Sync fork)."""
+    git(project, "checkout", "-q", "sjabloon")
+    append(project, "docs/begrippen.md", "Een betere uitleg van het sjabloon.")
+    commit(project, "2030-08-01", "Sjabloon verbeterd")
+    git(project, "checkout", "-q", "main")
+    git(project, "merge", "-q", "--no-ff", "-m", "Sync fork", "sjabloon", day="2030-09-01")
+
+
+def rename(field: str, value: str):
+    def step(project: Path) -> None:
+        edit(project, "school.yml", lambda data: data.update({field: value}))
+        commit(project, "2031-01-01", f"Nieuwe {field}")
+    return step
+
+
+# Per route after the template's history: its steps, and the footer of each page that differs
+# from the fork's (None: no date). A new name or number keeps the school's history.
+OWN_FOOTERS = {"onderwijs.md": "1 juni 2030", "ondersteuning.md": "1 juli 2030",
+               "feiten-en-cijfers.md": "1 mei 2030", "begrippen.md": None}
+ROUTES = {
+    "fork": ([fork, own_edits], {}),
+    "nieuwe-school": ([starter, own_edits], {"begrippen.md": "1 mei 2030"}),
+    "sync-fork": ([fork, own_edits, sync_fork], {"begrippen.md": "1 september 2030"}),
+    "nieuwe-naam": ([fork, own_edits, rename("naam", "IKC Het Getij")], {}),
+    "nieuw-brinnummer": ([fork, own_edits, rename("brinnummer", "99ZZ01")], {}),
+}
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_a_new_school_shows_only_its_own_dates(route, tmp_path):
+    from sop import history, theme
+    from sop.profile import load_profile
+
+    project = template_history(tmp_path)
+    steps, footers = ROUTES[route]
+    for step in steps:
+        step(project)
+
+    settings = theme.theme_settings(project, load_profile(project / "data"), None, None)
+    shown = settings["extra"]["sop_laatst_gewijzigd_html"]
+    for page, day in {**OWN_FOOTERS, **footers}.items():
+        assert shown.get(theme.page_url(page)) == (day and f"<p>Laatst gewijzigd: {day}</p>"), page
+    days = [day.isoformat() for day, _ in history.change_log(project)]
+    assert days and min(days) == TAKEOVER, days
+    assert "2030-08-01" not in days  # the template's own commit, merged in by Sync fork
