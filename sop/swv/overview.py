@@ -7,7 +7,6 @@ reason in Dutch, and the overview is built from the rest.
 from __future__ import annotations
 
 import datetime
-import json
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -110,11 +109,10 @@ def _through_pipeline(school: IncludedSchool, config: SwvConfig, today: datetime
         page().encode("utf-8")
 
 
-def _usable(entry: School, document, config: SwvConfig, today: datetime.date,
-            stale_note: str | None = None) -> IncludedSchool | MissingSchool:
+def _usable(entry: School, document, config: SwvConfig, today: datetime.date) -> IncludedSchool | MissingSchool:
     """The school, when its published profile goes through the whole pipeline; else missing, with why."""
     try:
-        school = IncludedSchool(entry, document, read_published(document), stale_note)
+        school = IncludedSchool(entry, document, read_published(document))
         _through_pipeline(school, config, today)
         return school
     except Unreadable as unreadable:
