@@ -122,6 +122,17 @@ def _phone(number: str) -> str:
     return f'<a href="tel:{escape(re.sub(r"[^0-9+]", "", number))}">{escape(number)}</a>'
 
 
+# An address in pieces that each end after '@', '.' or '/' ('//' stays whole).
+_ADDRESS_PIECES = re.compile(r"[^@./]*(?:[@.]|/+)|[^@./]+")
+
+
+def address_text(address: str) -> str:
+    """An e-mail or web address as link text that a phone wraps only after '@', '.' or
+    '/': each piece unbreakable (a break after its '-' reads as a hyphenated word)."""
+    pieces = _ADDRESS_PIECES.findall(address)
+    return "<wbr>".join(f'<span class="sop-adres">{escape(piece)}</span>' for piece in pieces)
+
+
 def _address_rows(place) -> list[tuple[str, str]]:
     """Address, BRIN and phone of the school or one of its locations (schema.Vestiging)."""
     rows = [
@@ -144,8 +155,8 @@ def contact_details(school: schema.School) -> str:
     rows = [
         ("Naam", escape(school.naam)),
         *_address_rows(school),
-        ("E-mailadres", f'<a href="mailto:{escape(school.email)}">{escape(school.email)}</a>'),
-        ("Website", f'<a href="{escape(school.website)}">{escape(school.website)}</a>'),
+        ("E-mailadres", f'<a href="mailto:{escape(school.email)}">{address_text(school.email)}</a>'),
+        ("Website", f'<a href="{escape(school.website)}">{address_text(school.website)}</a>'),
     ]
     html = _definitions(rows)
     if school.vestigingen:
@@ -362,8 +373,9 @@ def statistics_table(table: schema.Tabel, threshold: int | None = None) -> str:
         rows = []
         if group.kop:
             rows.append(
+                # The span stays in view beside the row labels when the years scroll (sop.css).
                 f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{len(years) + 1}">'
-                f"{escape(group.kop)}</th></tr>"
+                f"<span>{escape(group.kop)}</span></th></tr>"
             )
         for row in group.rijen:
             unit = table.unit(row)
@@ -397,13 +409,25 @@ def _ticks(top: float, step: float) -> list[int | float]:
     return [step * index for index in range(round(top / step) + 1)]
 
 
+# A count published as '< N' is drawn as a block of this height (px), the same
+# for every such count: its size says nothing about the number.
+MARKER = 14
+
+
+def is_below(count: int | float | None, threshold: int | None) -> bool:
+    """A count published only as '< N' (masked): it is somewhere from 1 to N-1."""
+    return count is not None and is_masked(count, threshold) and shown_count(count, threshold).startswith("<")
+
+
 def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
     """A bar chart (inline SVG, no JavaScript) per school year.
 
     Rows that add up (each pupil in one row) are stacked with their total on top;
     other rows stand side by side, without a total. A value that was not reported
-    is left out; with small-number masking on, a masked count is drawn hatched at
-    height 1 (the least it can be), so the chart reveals no more than the table.
+    is left out. A count published as '< N' is no bar: a striped block of one size
+    (on top of its year's stack, or at the foot of its place), explained under the
+    chart; the axis measures only exact numbers, so the chart claims no more than
+    the table. A lower bound ('≥ n', a total over such counts) is a striped bar.
     Rows with different units share no axis: then there is only the table.
     """
     rows = table.rows
@@ -417,11 +441,16 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
     def height(value):
         return least(value, threshold)
 
-    def heights(year):
-        return [height(row.aantallen[year]) for row in rows if row.aantallen[year] is not None]
+    def scaled(year):
+        """The year's values drawn to scale: reported, and not '< N'."""
+        return [height(value) for value in (row.aantallen[year] for row in rows)
+                if value is not None and not is_below(value, threshold)]
 
-    reported = [value for year in table.schooljaren for value in heights(year)]
-    peaks = [sum(heights(year)) if stacked else max(heights(year), default=0) for year in table.schooljaren]
+    def below(year) -> int:
+        return sum(is_below(row.aantallen[year], threshold) for row in rows)
+
+    reported = [value for year in table.schooljaren for value in scaled(year)]
+    peaks = [sum(scaled(year)) if stacked else max(scaled(year), default=0) for year in table.schooljaren]
     highest = max(peaks + [1])
     if all(isinstance(value, int) for value in reported):
         highest = int(math.ceil(highest))
@@ -431,24 +460,34 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
     def tick_label(tick) -> str:
         return with_unit(format_number(round(tick, 6) if isinstance(tick, float) else tick), tick_unit)
 
-    ticks = _ticks(top, step)
+    # Without an exact number above 0 there is nothing to measure: only the base line.
+    ticks = _ticks(top, step) if any(reported) else [0]
+    # Blocks stacked on the highest bar need room above it.
+    blocks_on_top = max(map(below, table.schooljaren)) * MARKER if stacked else 0
     # A narrow drawing, so its text stays legible when a phone scales it down; the
     # left margin fits the longest axis label.
-    width, chart_height, bottom, upper = 420, 280, 44, 24
+    width, chart_height, bottom, upper = 420, 280 + blocks_on_top, 44, 24 + blocks_on_top
     left = max(36, 12 + 9 * max(len(tick_label(tick)) for tick in ticks))
     plot = chart_height - bottom - upper
     band = (width - left - 8) / len(slots)
     bar = band * (0.55 if stacked else 0.8)
     scale = plot / top
     chart_id = f"grafiek-{table.id}"
+    striped = sorted({
+        series for series, row in enumerate(rows) for value in row.aantallen.values() if is_masked(value, threshold)
+    })
     parts = [
         f'<svg viewBox="0 0 {width} {chart_height}" role="img" class="sop-grafiek__svg" '
         f'aria-labelledby="{chart_id}-titel {chart_id}-uitleg" focusable="false">',
         f'<title id="{chart_id}-titel">{escape(table.titel)}</title>',
         f'<desc id="{chart_id}-uitleg">{escape(_chart_description(table, threshold))}</desc>',
-        '<defs><pattern id="' + chart_id + '-arcering" width="6" height="6" '
-        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        '<rect width="3" height="6" class="sop-grafiek__arcering"/></pattern></defs>',
+        # Stripes in a row's own colour, for its counts that are not exact.
+        "<defs>" + "".join(
+            f'<pattern id="{chart_id}-streep-{series}" width="6" height="6" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><rect width="3" height="6" '
+            f'class="sop-reeks-{series % SERIES_COLOURS + 1}"/></pattern>'
+            for series in striped
+        ) + "</defs>",
     ]
     for tick in ticks:
         y = upper + plot - tick * scale
@@ -458,12 +497,17 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
             f"{escape(tick_label(tick))}</text>"
         )
 
-    def rect(x: float, y: float, bar_width: float, value, series: int) -> str:
-        fill = f' fill="url(#{chart_id}-arcering)"' if is_masked(value, threshold) else ""
-        return (
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{height(value) * scale:.1f}" '
-            f'class="sop-reeks-{series % SERIES_COLOURS + 1}"{fill}/>'
-        )
+    def rect(x: float, y: float, bar_width: float, bar_height: float, value, series: int) -> str:
+        if is_below(value, threshold):
+            look = f'class="sop-grafiek__minder" fill="url(#{chart_id}-streep-{series})"'
+        elif is_masked(value, threshold):
+            look = f'class="sop-grafiek__ondergrens" fill="url(#{chart_id}-streep-{series})"'
+        else:
+            look = f'class="sop-reeks-{series % SERIES_COLOURS + 1}"'
+        return f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{bar_height:.1f}" {look}/>'
+
+    def size(value) -> float:
+        return MARKER if is_below(value, threshold) else height(value) * scale
 
     for index, year in enumerate(slots):
         x = left + index * band + (band - bar) / 2
@@ -478,12 +522,14 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
         base = upper + plot
         if stacked:
             y = base
-            for series, row in enumerate(rows):
+            # Exact numbers first, to scale; the blocks of '< N' on top of them.
+            order = sorted(enumerate(rows), key=lambda item: is_below(item[1].aantallen[year], threshold))
+            for series, row in order:
                 value = row.aantallen[year]
                 if not value:
                     continue
-                y -= height(value) * scale
-                parts.append(rect(x, y, bar, value, series))
+                y -= size(value)
+                parts.append(rect(x, y, bar, size(value), value, series))
             label = total_label([row.aantallen[year] for row in rows], threshold, unit)
             parts.append(
                 f'<text x="{centre:.1f}" y="{y - 6:.1f}" text-anchor="middle" '
@@ -495,7 +541,7 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
                 value = row.aantallen[year]
                 if not value:
                     continue
-                parts.append(rect(x + series * each, base - height(value) * scale, each, value, series))
+                parts.append(rect(x + series * each, base - size(value), each, size(value), value, series))
         parts.append(
             f'<text x="{centre:.1f}" y="{chart_height - 26}" text-anchor="middle" '
             f'class="sop-grafiek__tekst">{_two_lines(year, centre)}</text>'
@@ -516,7 +562,27 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
         f'<figure class="sop-grafiek" id="{chart_id}">{"".join(parts)}'
         f"<figcaption>{escape(table.titel)}: {how} "
         f"(zie de tabel hieronder voor de precieze getallen)."
-        f'<ul class="sop-legenda">{legend}</ul></figcaption></figure>'
+        f'<ul class="sop-legenda">{legend}</ul>{_striped_note(table, threshold)}</figcaption></figure>'
+    )
+
+
+def _striped_note(table: schema.Tabel, threshold: int | None) -> str:
+    """What the striped shapes in a chart mean, when it has any."""
+    values = [value for row in table.rows for value in row.aantallen.values() if is_masked(value, threshold)]
+    below = sorted({shown_count(value, threshold)[1:].strip() for value in values if is_below(value, threshold)})
+    sentences = []
+    if below:
+        sentences.append(
+            f"Een gestreept blokje betekent: minder dan {' of '.join(below)}. Het precieze aantal staat "
+            "niet in het profiel, zodat geen leerling herkenbaar is; het blokje is altijd even groot."
+        )
+    if any(not is_below(value, threshold) for value in values):
+        sentences.append("Een gestreepte staaf laat zien hoeveel het minstens is: het echte aantal kan hoger zijn.")
+    if not sentences:
+        return ""
+    return (
+        '<p class="sop-legenda__uitleg"><span class="sop-legenda__kleur sop-legenda__streep" aria-hidden="true">'
+        f"</span>{escape(' '.join(sentences))}</p>"
     )
 
 
@@ -687,12 +753,15 @@ def indicator_overview(data: schema.Basisondersteuning) -> str:
         ]
         for indicator in domain.indicatoren:
             status = indicator.status
+            # data-label: on a phone each indicator is one block, each cell under its column's name.
+            mark, state = ' data-label="Markering"', f' data-label="{escape(columns.status)}"'
             if scale and status:
-                cells = f"<td>{escape(status.markering)}</td>"
+                cells = f"<td{mark}>{escape(status.markering)}</td>"
                 if headed:
-                    cells += f'<td class="sop-status">{escape(status_heading(scale, status) or "")}</td>'
+                    cells += f'<td class="sop-status"{state}>{escape(status_heading(scale, status) or "")}</td>'
             else:
-                cells = ("<td></td>" if headed else "") + '<td class="sop-leeg">geen status</td>'
+                empty = "<td></td>" if headed else ""
+                cells = f'{empty}<td class="sop-leeg"{state if headed else mark}>geen status</td>'
             rows.append(
                 f'<tr><th scope="row"><a href="#{escape(indicator.id)}">'
                 f"{escape(indicator.indicator)}</a></th>{cells}</tr>"
@@ -1023,7 +1092,7 @@ def accessibility_reports(statement: schema.Toegankelijkheidsverklaring) -> str:
     contact = statement.contact
     rows = [
         ("Melden bij", _or_not_filled(
-            f'<a href="mailto:{escape(contact)}">{escape(contact)}</a>' if contact else None)),
+            f'<a href="mailto:{escape(contact)}">{address_text(contact)}</a>' if contact else None)),
         ("Wat de school met uw melding doet", _or_not_filled(
             escape(statement.afhandeling) if statement.afhandeling else None)),
     ]
