@@ -14,6 +14,9 @@ from pathlib import Path
 from .profile import DATA_FILES
 
 SCHEMA_DIR = Path("data") / "schema"
+# The schemas of every released version, as released (sop.json and each data file):
+# published at open-data/schema/<version>/, so a file of that version can always be checked.
+RELEASED = Path(__file__).with_name("schemas")
 
 
 def schema_text(stem: str) -> str:
@@ -31,12 +34,41 @@ def schema_path(project: Path, stem: str) -> Path:
     return project / SCHEMA_DIR / f"{stem}.schema.json"
 
 
+def release_files() -> dict[str, str]:
+    """The current version's schemas as they are released: path in its folder -> text."""
+    from .opendata import as_json, profile_json_schema
+
+    files = {"sop.schema.json": as_json(profile_json_schema()).decode("utf-8")}
+    files.update({f"data/{stem}.schema.json": schema_text(stem) for stem in DATA_FILES})
+    return files
+
+
+def stored_release(version: str) -> dict[str, str]:
+    """What RELEASED holds for `version`: path in its folder -> text."""
+    folder = RELEASED / version
+    return {path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(folder.rglob("*.json"))}
+
+
 def main() -> int:
+    from .opendata import SCHEMA_VERSION
+
     project = Path.cwd()
     (project / SCHEMA_DIR).mkdir(parents=True, exist_ok=True)
     for stem in DATA_FILES:
         schema_path(project, stem).write_text(schema_text(stem), encoding="utf-8")
     print(f"{len(DATA_FILES)} schema's geschreven in {SCHEMA_DIR}/")
+    release = RELEASED / SCHEMA_VERSION
+    if not release.exists():
+        # A new schema_version: its schemas are kept from now on, exactly as released.
+        for name, text in release_files().items():
+            (release / name).parent.mkdir(parents=True, exist_ok=True)
+            (release / name).write_text(text, encoding="utf-8")
+        print(f"Versie {SCHEMA_VERSION} vastgelegd in sop/schemas/{SCHEMA_VERSION}/.")
+    elif stored_release(SCHEMA_VERSION) != release_files():
+        print(f"Let op: het schema is anders dan dat van versie {SCHEMA_VERSION}, die al is uitgebracht. "
+              "Geef een nieuwe schema_version in sop/opendata.py (zie CONTRIBUTING.md) en typ opnieuw make schema.")
+        return 1
     return 0
 
 

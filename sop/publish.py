@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import opendata, render, schoolgids, versies
+from . import migrations, opendata, render, schoolgids, versies
+from .jsonschema import stored_release
 from .profile import Profile
 
 OPEN_DATA = "open-data"
@@ -26,6 +27,10 @@ def write_downloads(profile: Profile, site_dir: Path) -> list[Path]:
         f"{SCHOOLGIDS}/{DOCUMENT_NAME}.md": schoolgids.profile_markdown(profile, **options).encode("utf-8"),
         f"{SCHOOLGIDS}/{DOCUMENT_NAME}.docx": schoolgids.profile_docx(profile, **options),
     }
+    # Every released version's schemas at a fixed address: a sop.json stays checkable for years.
+    for version in migrations.released_versions():
+        for name, text in stored_release(version).items():
+            files[f"{OPEN_DATA}/schema/{version}/{name}"] = text.encode("utf-8")
     for table in profile.aantallen.tabellen:
         files[f"{OPEN_DATA}/{table.id}.csv"] = opendata.table_csv(table, threshold)
         files[f"{OPEN_DATA}/{table.id}.json"] = opendata.as_json(opendata.table_json(table, threshold))

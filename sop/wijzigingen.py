@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import names, opendata, render
+from . import migrations, names, opendata, render
 from .errors import DataErrors
 from .profile import DATA_FILES, Profile, load_profile
 from .yamlfile import MAX_FILE_BYTES
@@ -670,6 +670,8 @@ def profile_at(project: Path, rev: str) -> Profile:
             data_at(project, commit, data)
         except VersionError as error:
             raise VersionError(f"In versie '{rev}' {error}.") from None
+        # Data written for an older format is read as today's (sop/migrations).
+        migrations.upgrade_folder(data)
         return load_profile(data, display_dir=f"data (versie {rev})")
 
 

@@ -296,7 +296,8 @@ BROKEN = {
     "kapotte-json": ("BS De Kapotte Accolade", "is geen geldige JSON"),
     "buiten-schema": ("BS Buiten Het Schema", "het profiel voldoet niet aan het schema: er ontbreekt een verplicht veld ("),
     "te-nieuw": ("BS Van Morgen", "het profiel heeft een nieuwere schema_version (3.0) dan dit overzicht kent"),
-    "te-oud": ("BS Van Gisteren", "het profiel heeft een oudere schema_version (1.0) dan dit overzicht kent"),
+    # A 2.0 profile labelled 1.0: an older version is read, but checked against its own schema.
+    "te-oud": ("BS Van Gisteren", "het profiel voldoet niet aan het schema van versie 1.0: "),
     "niet-gevonden": ("BS Zoekgeraakt", "de website gaf foutcode 404 (niet gevonden)"),
     "onbereikbaar": ("BS Onbereikbaar", "de website weigerde de verbinding"),
     "kapotte-map": ("BS Kapotte Map", "de gegevens in de map van de school bevatten 1 fout (school.yml, regel 6); "

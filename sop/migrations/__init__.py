@@ -74,7 +74,7 @@ def upgrade_folder(folder: Path) -> tuple[str, list[Choice], list[Path]]:
         path = folder / f"{stem}.yml"
         path.write_text(text, encoding="utf-8", newline="")
         written.append(path)
-    if written and (folder / "schema").is_dir():
+    if written and any((folder / "schema").glob("*.schema.json")):
         # The editors' schemas (make schema) belong to the new format too.
         for stem in DATA_FILES:
             path = folder / "schema" / f"{stem}.schema.json"

@@ -10,6 +10,7 @@ from typing import Any
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..jsonschema import editor_line
+from ..opendata import published_fields
 from .roundtrip import YamlFile, block, flow, insert_after, new_file, note, replace
 
 
@@ -126,7 +127,8 @@ class DocumentParts(Parts):
         return value if isinstance(value, dict) else None
 
     def missing(self, stem: str) -> bool:
-        return self._key(stem) not in self.document
+        # A file that is not published (instellingen.yml, verklaringen.yml) is never missing here.
+        return self._key(stem) not in self.document and self._key(stem) in published_fields()
 
     def create(self, stem: str, comment: str, data: dict) -> None:
         self.document[self._key(stem)] = data

@@ -17,7 +17,7 @@ from typing import Any
 import jsonschema
 from pydantic import BaseModel, ValidationError
 
-from .. import opendata, render, schema
+from .. import migrations, opendata, render, schema
 
 SUPPORTED_VERSION = opendata.SCHEMA_VERSION
 
@@ -35,6 +35,12 @@ class PublishedProfile:
     expertise: schema.Expertise
     basisondersteuning: schema.Basisondersteuning
     aantallen: schema.Aantallen
+    # The schema_version the school published: an older one is read through sop/migrations.
+    version: str = SUPPORTED_VERSION
+
+    @property
+    def older(self) -> bool:
+        return self.version != SUPPORTED_VERSION
 
 
 _PARTS: dict[str, type[BaseModel]] = {
@@ -44,16 +50,13 @@ _PARTS: dict[str, type[BaseModel]] = {
 }
 
 
-def _version(value: Any) -> tuple[int, int] | None:
-    match = re.fullmatch(r"([0-9]{1,4})\.([0-9]{1,4})", value) if isinstance(value, str) else None
-    return (int(match.group(1)), int(match.group(2))) if match else None
-
-
-def check_version(document: Any) -> None:
+def check_version(document: Any) -> str:
+    """The document's schema_version, when this code can read it: the current one or a
+    released older one (sop/migrations brings it up to date)."""
     if not isinstance(document, dict):
         raise Unreadable("het bestand is geen profiel: er staat geen JSON-object in")
     written = document.get("schema_version")
-    found, known = _version(written), _version(SUPPORTED_VERSION)
+    found, known = migrations.version_key(written), migrations.version_key(SUPPORTED_VERSION)
     if found is None:
         # Not quoted: the file is the school's, and anything may be in it.
         raise Unreadable("het bestand heeft geen geldige schema_version (twee getallen met een punt, zoals "
@@ -63,11 +66,12 @@ def check_version(document: Any) -> None:
             f"het profiel heeft een nieuwere schema_version ({written}) dan dit overzicht kent "
             f"({SUPPORTED_VERSION}); werk de code van het overzicht bij"
         )
-    if found != known:
+    if found != known and migrations.released_schema(written) is None:
         raise Unreadable(
-            f"het profiel heeft een oudere schema_version ({written}) dan dit overzicht kent "
-            f"({SUPPORTED_VERSION}); de school moet haar site opnieuw laten bouwen met de nieuwe versie"
+            f"het profiel heeft een schema_version ({written}) die nooit is uitgebracht; bekend zijn "
+            f"{', '.join(migrations.released_versions())}"
         )
+    return written
 
 
 # What a published profile can hold and this code can still handle: a real profile is
@@ -165,8 +169,10 @@ def _field_names() -> frozenset[str]:
 
 
 @functools.cache
-def _schema_validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(opendata.profile_json_schema())
+def _schema_validator(version: str) -> jsonschema.Draft202012Validator:
+    """Each version's profile is checked against the schema it was published with."""
+    released = opendata.profile_json_schema() if version == SUPPORTED_VERSION else migrations.released_schema(version)
+    return jsonschema.Draft202012Validator(released)
 
 
 def _masked_read_back(value: Any) -> Any:
@@ -195,27 +201,31 @@ def _roster(data: dict) -> schema.Expertise:
     return schema.Expertise.model_validate_json(json.dumps(data))
 
 
-def _schema_problem(error: jsonschema.ValidationError) -> str:
+def _schema_problem(error: jsonschema.ValidationError, version: str) -> str:
     problem = _PROBLEMS.get(error.validator, "een waarde is ongeldig")
     where = _where(error.absolute_path) or "het hoofdniveau"
     if error.validator == "required" and isinstance(error.instance, dict):
         absent = [name for name in error.validator_value if name not in error.instance]
         problem += f" ('{absent[0]}')" if absent else ""
-    return f"het profiel voldoet niet aan het schema: {problem} bij '{where}'"
+    which = "" if version == SUPPORTED_VERSION else f" van versie {version}"
+    return f"het profiel voldoet niet aan het schema{which}: {problem} bij '{where}'"
 
 
 def read_published(document: Any, checked: bool = False) -> PublishedProfile:
     """Check the document against the published JSON Schema (unless it was `checked`
-    before) and read the parts the overview shows; raises Unreadable with a Dutch reason."""
-    check_version(document)
-    error = None if checked else jsonschema.exceptions.best_match(_schema_validator().iter_errors(document))
+    before) and read the parts the overview shows; raises Unreadable with a Dutch reason.
+    An older version's profile is read as the current version would publish it."""
+    version = check_version(document)
+    error = None if checked else jsonschema.exceptions.best_match(_schema_validator(version).iter_errors(document))
     if error is not None:
-        raise Unreadable(_schema_problem(error))
+        raise Unreadable(_schema_problem(error, version))
+    if version != SUPPORTED_VERSION:
+        document = migrations.upgrade_document(document)
     try:
         parts = {name: model.model_validate_json(json.dumps(document[name])) for name, model in _PARTS.items()}
         return PublishedProfile(
-            expertise=_roster(document["expertise"]), aantallen=_tables(document["aantallen"]), **parts
-        )
+            expertise=_roster(document["expertise"]), aantallen=_tables(document["aantallen"]), version=version,
+            **parts)
     except ValidationError as invalid:
         first = invalid.errors()[0]
         raise Unreadable(

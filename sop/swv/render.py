@@ -90,6 +90,10 @@ def summary(overview: Overview, today: datetime.date) -> str:
 # --- Scholen ----------------------------------------------------------------
 
 
+# A school whose site still publishes an older format: read through sop/migrations, marked.
+OLDER_VERSION = "profiel in een oudere versie ({version})"
+
+
 def schools_table(overview: Overview, today: datetime.date) -> str:
     head = (
         '<tr><th scope="col">School</th><th scope="col">Plaats</th>'
@@ -110,8 +114,10 @@ def schools_table(overview: Overview, today: datetime.date) -> str:
             if site else '<span class="sop-leeg">geen adres opgegeven</span>'
         )
         stale = f'<br><span class="sop-noot">{escape(school.stale_note)}</span>' if school.stale_note else ""
+        older = (f'<br><span class="sop-noot">{OLDER_VERSION.format(version=escape(school.profile.version))}</span>'
+                 if school.profile.older else "")
         rows.append(
-            f'<tr id="{escape(school_anchor(school))}"><th scope="row">{escape(school.name)}{stale}</th>'
+            f'<tr id="{escape(school_anchor(school))}"><th scope="row">{escape(school.name)}{older}{stale}</th>'
             f'<td data-label="Plaats">{escape(", ".join(school.places))}</td>'
             f'<td data-label="BRIN">{escape(school.profile.school.brinnummer)}</td>'
             f'<td data-label="Vastgesteld op">{_date(status.vastgesteld_op)}</td>{_renewal_cell(status, today)}'
@@ -184,7 +190,7 @@ def _specialism_schools(item: SpecialismSchools) -> str:
 def _marking(entry: Marking) -> str:
     if entry.marking is None:
         return "alleen beschreven, zonder status"
-    text = f"‘{escape(entry.marking)}’ ({escape(entry.column)})"
+    text = f"‘{escape(entry.marking)}’" + (f" ({escape(entry.heading)})" if entry.heading else "")
     return f"{text}, geborgd" if entry.secured else text
 
 
