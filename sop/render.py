@@ -466,9 +466,10 @@ def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
     blocks_on_top = max(map(below, table.schooljaren)) * MARKER if stacked else 0
     # A narrow drawing, so its text stays legible when a phone scales it down; the
     # left margin fits the longest axis label.
-    width, chart_height, bottom, upper = 420, 280 + blocks_on_top, 44, 24 + blocks_on_top
+    # With nothing to measure the drawing is only as high as a block.
+    width, bottom, upper, plot = 420, 44, 24 + blocks_on_top, 212 if any(reported) else MARKER
+    chart_height = upper + plot + bottom
     left = max(36, 12 + 9 * max(len(tick_label(tick)) for tick in ticks))
-    plot = chart_height - bottom - upper
     band = (width - left - 8) / len(slots)
     bar = band * (0.55 if stacked else 0.8)
     scale = plot / top
