@@ -668,13 +668,6 @@ def open_data_links(root: str, tables: list[schema.Tabel], open_data: str, schoo
 # --- basisondersteuning ---------------------------------------------------
 
 
-def status_text(scale: schema.Statusschaal, status: schema.Status) -> str:
-    """The column heading the school gave, else its column number (for the SWV overview)."""
-    if scale.koppen:
-        return scale.koppen[status.kolom - 1]
-    return f"kolom {status.kolom} van {scale.kolommen}"
-
-
 def status_heading(scale: schema.Statusschaal, status: schema.Status) -> str | None:
     """The heading of the column the school marked, if the school gave headings.
 

@@ -72,7 +72,8 @@ def specialisms(overview: Overview) -> tuple[list[SpecialismSchools], list[tuple
 @dataclass(frozen=True)
 class Marking:
     marking: str | None  # None: a domain the school describes without status
-    column: str  # the school's heading, or 'kolom k van n'
+    heading: str | None  # the column's heading, where the school gave headings
+    column: int | None  # the column, as data: without headings its number says nothing to a reader
     secured: bool
     assessor: str | None
 
@@ -106,12 +107,11 @@ def _marking(data: schema.Basisondersteuning, domain: schema.Domein, item: schem
              secured_words: set[str]) -> Marking:
     scale = data.scale(domain)
     if scale is None or item.status is None:
-        return Marking(None, "", False, None)
-    column = render.status_text(scale, item.status)
-    own_words = {names.name_key(item.status.markering)}
-    if scale.koppen:
-        own_words.add(names.name_key(column))
-    return Marking(item.status.markering, column, bool(own_words & secured_words), data.assessor(domain))
+        return Marking(None, None, None, False, None)
+    heading = render.status_heading(scale, item.status)
+    own_words = {names.name_key(item.status.markering)} | ({names.name_key(heading)} if heading else set())
+    return Marking(item.status.markering, heading, item.status.kolom, bool(own_words & secured_words),
+                   data.assessor(domain))
 
 
 def _anchors(prefix: str) -> Callable[[str], str]:

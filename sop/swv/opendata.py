@@ -66,12 +66,14 @@ def expertise_rows(overview: Overview) -> list[list[str]]:
 
 
 def basic_support_rows(overview: Overview) -> list[list[str]]:
-    rows = [["Domein", "Indicator-id", "Indicator", "School", "Markering", "Kolom", "Beoordeeld door", "Geborgd"]]
+    rows = [["Domein", "Indicator-id", "Indicator", "School", "Markering", "Kolomkop", "Kolom", "Beoordeeld door",
+             "Geborgd"]]
     for domain in indicators(overview):
         for item in domain.indicators:
             for school, marking in item.schools:
                 rows.append([
-                    domain.title, item.id, item.text, school.name, marking.marking or "", marking.column,
+                    domain.title, item.id, item.text, school.name, marking.marking or "", marking.heading or "",
+                    "" if marking.column is None else str(marking.column),
                     marking.assessor or "", "ja" if marking.secured else "nee",
                 ])
     return rows
