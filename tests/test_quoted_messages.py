@@ -6,11 +6,13 @@ a mistake that is not there. A quote is a line of a ``` or ```text block, or
 inline code that starts with a location (data/x.yml:3:5: …).
 
 - A message with a location in data/ or docs/ equals one in tests/fouten/corpus.yml
-  or tests/fouten/docs-corpus.yml, which their own tests check against the code.
+  or tests/fouten/docs-corpus.yml, which their own tests check against the code,
+  or a choice make bijwerken prints for tests/scholen/versie-1.0/data.
 - A message with a location in swv/ equals one the SWV check gives for a mistake
   in a copy of tests/swv/regio (SWV_MISTAKES below).
 - Line and column may differ only where the guide says so ("De regelnummers …
-  kunnen bij u anders zijn"), until the next heading of the same level.
+  kunnen bij u anders zijn"), until the next heading of the same level. '[…]'
+  leaves out part of a message, a final '…' (`data/expertise.yml:34:5: …`) its rest.
 - Any other line is built from the code's own texts: it matches an f-string or
   string in sop/, and every part the f-string fills in is a value (a name, an
   address, a number) or is itself built from such a text. So a changed sentence
@@ -20,7 +22,9 @@ inline code that starts with a location (data/x.yml:3:5: …).
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
+import io
 import re
 import shutil
 from pathlib import Path
@@ -30,6 +34,7 @@ import pytest
 import yaml
 from conftest import PROJECT, TESTS
 
+from sop import bijwerken
 from sop.errors import DataErrors
 from sop.swv.config import load_config
 
@@ -46,10 +51,11 @@ class Quote(NamedTuple):
     text: str
     numbers_may_differ: bool
 
-    @property
-    def abbreviated(self) -> bool:
-        """'data/expertise.yml:34:5: …': the start of a message, its rest left out."""
-        return self.text.endswith("…")
+    def pattern(self) -> re.Pattern:
+        """The quote as a pattern: '[…]' leaves out part of a message, a final '…' its rest."""
+        text = re.sub(r"^([^:]+):\d+:\d+: ", r"\1:L:K: ", self.text) if self.numbers_may_differ else self.text
+        parts = [re.escape(part) for part in text.split("[…]")]
+        return re.compile(".*".join(parts).removesuffix("…") + (".*" if text.endswith("…") else ""), re.S)
 
 
 def quotes_in(name: str) -> list[Quote]:
@@ -87,12 +93,9 @@ def without_numbers(message: str) -> str:
 
 
 def matches(quote: Quote, given: list[str]) -> bool:
-    text, candidates = quote.text, given
-    if quote.numbers_may_differ:
-        text, candidates = without_numbers(text), [without_numbers(message) for message in given]
-    if quote.abbreviated:
-        return any(message.startswith(text.rstrip("…")) for message in candidates)
-    return text in candidates
+    pattern = quote.pattern()
+    return any(pattern.fullmatch(without_numbers(message) if quote.numbers_may_differ else message)
+               for message in given)
 
 
 # --- located messages in data/ and docs/: the corpora ------------------------------------------
@@ -103,9 +106,20 @@ def corpus_messages() -> list[str]:
             for message in case["meldingen"]]
 
 
+@pytest.fixture(scope="module")
+def upgrade_choices(tmp_path_factory) -> list[str]:
+    """What make bijwerken prints for data/ in the 1.0 format: each choice with its place."""
+    folder = tmp_path_factory.mktemp("bijwerken")
+    shutil.copytree(TESTS / "scholen" / "versie-1.0" / "data", folder / "data")
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(io.StringIO()) as printed:
+        patch.chdir(folder)
+        assert bijwerken.main(Path("data")) == 0
+    return printed.getvalue().splitlines()
+
+
 @pytest.mark.parametrize("quote", [q for q in QUOTES if re.match(r"(data|docs)/", q.text)], ids=str)
-def test_a_quoted_message_about_data_or_docs_is_in_a_corpus(quote):
-    assert matches(quote, corpus_messages()), (
+def test_a_quoted_message_about_data_or_docs_is_in_a_corpus(quote, upgrade_choices):
+    assert matches(quote, corpus_messages() + upgrade_choices), (
         f"{quote.where} citeert een melding die de code niet (meer) geeft:\n{quote.text}")
 
 
