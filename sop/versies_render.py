@@ -110,7 +110,8 @@ def versions_page(history: History, status: schema.FormeleStatus, today: datetim
     parts = [
         heading(2, "Vaststellen en vernieuwen", "vaststellen-en-vernieuwen"),
         renewal_cycle(status, today),
-        heading(2, "Nog niet vastgesteld", "nog-niet-vastgesteld"),
+        # Not "Nog niet vastgesteld": without a date on the site that reads as "not adopted".
+        heading(2, "Sinds de laatste vaststelling", "nog-niet-vastgesteld"),
         pending_changes(history, as_html, 3),
         heading(2, "Vastgestelde versies", "vastgestelde-versies"),
     ]
