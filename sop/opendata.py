@@ -60,16 +60,16 @@ class HiddenNameError(ValueError):
 
 
 def hidden_set(hidden_names: Iterable[str]) -> frozenset[str]:
-    """The names to hide, compared without regard to case or extra spaces."""
+    """The names to hide, compared by `names.among` (however a name is written)."""
     if isinstance(hidden_names, str):
         # A bare string would otherwise hide every single letter in it.
         raise TypeError("hidden_names moet een verzameling namen zijn, geen losse tekst")
-    return frozenset(render.name_key(name) for name in hidden_names if name.strip())
+    return frozenset(name for name in hidden_names if name.strip())
 
 
 def is_hidden(name: str, hidden: frozenset[str]) -> bool:
     """`hidden` as returned by `hidden_set`."""
-    return render.name_key(name) in hidden
+    return names.among(name, hidden)
 
 
 def as_json(value) -> bytes:

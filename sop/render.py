@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from markupsafe import escape as _html_escape
 
 from . import schema
-from .names import name_key
+from .names import among
 
 # Generic interface words (not facts about a school).
 NOT_FILLED_IN = "niet ingevuld"
@@ -924,8 +924,7 @@ NAME_WITHHELD = "naam niet gepubliceerd"
 
 def shown_names(names: list[str | None], hidden: frozenset[str]) -> list[str]:
     """Names as the site shows them: withheld ones replaced by a neutral phrase."""
-    keys = {name_key(name) for name in hidden}
-    return [NAME_WITHHELD if name_key(name) in keys else name for name in names]
+    return [NAME_WITHHELD if among(name, hidden) else name for name in names]
 
 
 READ_MORE = "Meer hierover"

@@ -227,9 +227,9 @@ FileProblem = tuple[str, tuple, str]
 
 def across_files(profile) -> Iterator[FileProblem]:
     """Problems that only show when files are read together; (file stem, path, message)."""
-    known = {names.name_key(name) for name in profile.all_names()}
+    known = frozenset(profile.all_names())
     for index, name in enumerate(profile.instellingen.namen_verbergen):
-        if names.name_key(name) not in known:
+        if not names.among(name, known):
             yield "instellingen", ("namen_verbergen", index), (
                 f"'{name}' staat niet in expertise.yml, sociale-veiligheid.yml of "
                 "externe-deskundigen.yml; schrijf de naam precies zoals daar"

@@ -117,7 +117,7 @@ def _document(profile: Profile, options: dict[str, Any]) -> dict:
 
 def _redact(value: Any, hidden: frozenset[str]) -> Any:
     if isinstance(value, str):
-        if names.name_key(value) in hidden:
+        if opendata.is_hidden(value, hidden):
             return None  # a roster or role name, as profile_document publishes it
         return WITHHELD_TEXT if names.find_name(value, hidden) else value
     if isinstance(value, dict):
