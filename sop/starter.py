@@ -7,7 +7,10 @@ they are gone. The starter passes `make check`, `make build` and `make test`.
 
 from __future__ import annotations
 
+import errno
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from .jsonschema import SCHEMA_DIR, editor_line, schema_text
@@ -23,32 +26,74 @@ ADDRESSES = (
 
 
 def write_starter(target: Path) -> list[Path]:
-    """Write the starter files into `target`, which must not hold data files yet."""
-    existing = [path.name for path in target.glob("*")] if target.exists() else []
+    """Write the starter files into `target`, which must not hold data files yet.
+
+    All or nothing: the files are written into a new folder beside `target`, which
+    becomes `target` only when every file is there.
+    """
+    for folder in (target, *target.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise NotADirectoryError(f"{folder} is een bestand, geen map; kies een map die nog niet bestaat")
+            break
+    existing = [path.name for path in target.iterdir()] if target.exists() else []
     if existing:
         raise FileExistsError(
             f"{target}/ bestaat al en is niet leeg ({', '.join(sorted(existing)[:5])}); "
             "verplaats of verwijder die map eerst, zodat er geen gegevens verloren gaan"
         )
-    (target / SCHEMA_DIR.name).mkdir(parents=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".nieuwe-school-", dir=target.parent))
+    try:
+        draft = scratch / "data"  # made by mkdir: with the usual permissions, not mkdtemp's
+        written = _write(draft)
+        draft.replace(target)  # onto an empty folder too
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return [target / path.relative_to(draft) for path in written]
+
+
+def _write(folder: Path) -> list[Path]:
+    (folder / SCHEMA_DIR.name).mkdir(parents=True)
     written = []
     for stem in DATA_FILES:
         body = (TEMPLATES / f"{stem}.yml").read_text(encoding="utf-8")
-        path = target / f"{stem}.yml"
-        path.write_text(editor_line(stem) + body, encoding="utf-8")
-        (target / SCHEMA_DIR.name / f"{stem}.schema.json").write_text(schema_text(stem), encoding="utf-8")
+        path = folder / f"{stem}.yml"
+        path.write_text(f"# yaml-language-server: $schema=schema/{stem}.schema.json\n{body}", encoding="utf-8")
+        (folder / SCHEMA_DIR.name / f"{stem}.schema.json").write_text(schema_text(stem), encoding="utf-8")
         written.append(path)
-    addresses = target / "gepubliceerde-adressen.txt"
+    addresses = folder / "gepubliceerde-adressen.txt"
     addresses.write_text(ADDRESSES, encoding="utf-8")
     return [*written, addresses]
 
 
+# Why the system refused to write, for the errors a person can do something about.
+_REASONS = {
+    errno.EACCES: "u mag daar geen map maken of schrijven",
+    errno.EPERM: "u mag daar geen map maken of schrijven",
+    errno.ENOTDIR: "een deel van dat pad is een bestand, geen map",
+    errno.ENAMETOOLONG: "die naam is te lang",
+    errno.EROFS: "daar kan niet geschreven worden (alleen lezen)",
+    errno.ENOSPC: "de schijf is vol",
+}
+
+
+def _reason(error: OSError, target: Path) -> str:
+    if error.errno is None:
+        return str(error)  # one of ours, already in Dutch
+    reason = _REASONS.get(error.errno, f"de computer meldt: {error.strerror}")
+    return f"{target}/ kon niet worden gemaakt: {reason}"
+
+
 def main(argv: list[str]) -> int:
-    target = Path(argv[0]) if argv else Path("data")
+    # make passes MAP as one argument, empty when it was not given. Spaces around the
+    # name are dropped, as make drops those in front: a folder name never means them.
+    typed = argv[0].strip() if argv else ""
+    target = Path(typed).expanduser() if typed else Path("data")
     try:
         write_starter(target)
-    except FileExistsError as error:
-        print(f"Niets geschreven: {error}.", file=sys.stderr)
+    except OSError as error:
+        print(f"Niets geschreven: {_reason(error, target)}.", file=sys.stderr)
         return 1
     print(
         f"Een lege school staat klaar in {target}/. Vervang elke '[vul in: …]' door de gegevens "
