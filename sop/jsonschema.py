@@ -50,6 +50,18 @@ def stored_release(version: str) -> dict[str, str]:
             for path in sorted(folder.rglob("*.json"))}
 
 
+def _not_a_minor_version(version: str) -> list[str]:
+    """For a new minor version: what breaks the rule against the last release of its major."""
+    from . import migrations
+    from .opendata import profile_json_schema
+
+    major = migrations.version_key(version)[0]
+    same_major = [older for older in migrations.released_versions() if migrations.version_key(older)[0] == major]
+    if not same_major:
+        return []
+    return migrations.minor_version_problems(migrations.released_schema(same_major[-1]), profile_json_schema())
+
+
 def main() -> int:
     from .opendata import SCHEMA_VERSION
 
@@ -60,6 +72,12 @@ def main() -> int:
     print(f"{len(DATA_FILES)} schema's geschreven in {SCHEMA_DIR}/")
     release = RELEASED / SCHEMA_VERSION
     if not release.exists():
+        problems = _not_a_minor_version(SCHEMA_VERSION)
+        if problems:
+            print(f"Versie {SCHEMA_VERSION} is geen kleine versie: een kleine versie voegt alleen velden toe die niet "
+                  f"verplicht zijn ({'; '.join(problems)}). Maak er een grote versie van, met een migratie in "
+                  "sop/migrations (zie CONTRIBUTING.md).")
+            return 1
         # A new schema_version: its schemas are kept from now on, exactly as released.
         for name, text in release_files().items():
             (release / name).parent.mkdir(parents=True, exist_ok=True)

@@ -329,3 +329,113 @@ def test_every_released_version_has_its_migration_and_its_line_in_the_readme():
     for version in versions:
         assert re.search(rf"^- \*\*{re.escape(version)}\*\*", readme, re.MULTILINE), version
     assert sorted(path.name for path in RELEASED.iterdir()) == versions
+
+
+# --- a newer minor version: only optional fields added, left out --------------------
+
+
+def _places(value, path=()):
+    """Every object in a published profile, by its path."""
+    if isinstance(value, dict):
+        yield path
+        for key, item in value.items():
+            yield from _places(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _places(item, (*path, index))
+
+
+def _at(document, path):
+    for step in path:
+        document = document[step]
+    return document
+
+
+def _newer_minor() -> str:
+    major, minor = migrations.version_key(SCHEMA_VERSION)
+    return f"{major}.{minor + 1}"
+
+
+@pytest.fixture(scope="module")
+def current_document():
+    from sop.swv.published import read_published
+
+    document = published(SCHOOLS["voorbeeldschool"])
+    return document, read_published(document)
+
+
+def test_a_newer_minor_version_is_read_without_the_fields_it_added(current_document):
+    """A school on newer code publishes fields this overview does not know yet: every
+    place such a field can be added, with every kind of value, is read as before."""
+    from sop.swv.published import read_published
+
+    document, expected = current_document
+    # Not in a row's counts: their keys are school years, data rather than fields.
+    places = [path for path in _places(document) if not (len(path) > 1 and path[-1] == "aantallen")]
+    assert len(places) > 50
+    values = ["tekst", 3, None, [1, 2], {"diep": {"dieper": True}}]
+    for number, path in enumerate(places):
+        newer = json.loads(json.dumps(document))
+        newer["schema_version"] = _newer_minor()
+        _at(newer, path)[f"nieuw_veld_{number}"] = values[number % len(values)]
+        read = read_published(newer)
+        assert read.newer and not read.older and read.version == _newer_minor()
+        assert (read.school, read.status, read.expertise, read.basisondersteuning, read.aantallen) == (
+            expected.school, expected.status, expected.expertise, expected.basisondersteuning, expected.aantallen)
+        assert f"nieuw_veld_{number}" in json.dumps(newer)  # the school's document itself is left as it is
+
+
+def test_a_newer_minor_version_with_a_wrong_known_field_is_still_refused(current_document):
+    from sop.swv.published import Unreadable, read_published
+
+    document, _ = current_document
+    newer = {**json.loads(json.dumps(document)), "schema_version": _newer_minor()}
+    newer["school"]["naam"] = 42
+    with pytest.raises(Unreadable, match="voldoet niet aan het schema: een waarde heeft het verkeerde type"):
+        read_published(newer)
+
+
+def test_a_newer_major_version_is_refused(current_document):
+    from sop.swv.published import Unreadable, read_published
+
+    document, _ = current_document
+    major = migrations.version_key(SCHEMA_VERSION)[0] + 1
+    with pytest.raises(Unreadable, match=rf"nieuwere schema_version \({major}\.0\) dan dit overzicht kent"):
+        read_published({**document, "schema_version": f"{major}.0"})
+
+
+def test_a_school_on_a_newer_minor_version_is_marked_in_the_overview(current_document):
+    from sop.swv.render import NEWER_VERSION
+
+    assert "nieuwere versie" in NEWER_VERSION.format(version=_newer_minor())
+
+
+# --- the minor-version rule, enforced --------------------------------------------------
+
+
+def test_every_minor_version_only_adds_optional_fields():
+    """Each released version, and today's schema, against the release before it of the same major."""
+    versions = migrations.released_versions()
+    schemas = [(version, migrations.released_schema(version)) for version in versions]
+    schemas.append((SCHEMA_VERSION, profile_json_schema()))
+    for (older, old), (newer, new) in zip(schemas, schemas[1:]):
+        if migrations.version_key(older)[0] == migrations.version_key(newer)[0]:
+            assert migrations.minor_version_problems(old, new) == [], (older, newer)
+
+
+def test_the_minor_version_rule_sees_what_breaks_it():
+    current = profile_json_schema()
+    assert migrations.minor_version_problems(current, current) == []
+    root = "school"
+    for change, expected in (
+        (lambda s, d: d[root]["properties"].update(nieuw={"type": "string"}), []),
+        (lambda s, d: (d[root]["properties"].update(nieuw={"type": "string"}), d[root]["required"].append("nieuw")),
+         [f"'sop.json.school.nieuw' is nu verplicht"]),
+        (lambda s, d: d[root]["properties"].pop("naam"), ["'sop.json.school.naam' is verdwenen"]),
+        (lambda s, d: d[root]["properties"].update(naam={"type": "integer"}), ["'sop.json.school.naam' heeft een ander type"]),
+    ):
+        new = json.loads(json.dumps(current))
+        definitions = {name: new["$defs"][new["properties"][name]["$ref"].rsplit("/", 1)[-1]]
+                       for name in ("school",) if "$ref" in new["properties"][name]} or {"school": new["properties"]["school"]}
+        change(new, definitions)
+        assert migrations.minor_version_problems(current, new) == expected

@@ -109,3 +109,46 @@ def released_schema(version: str) -> dict | None:
     """The JSON Schema of a published sop.json of `version`, as released; None if unknown."""
     path = RELEASED / version / "sop.schema.json"
     return json.loads(path.read_text(encoding="utf-8")) if version_key(version) and path.is_file() else None
+
+
+def minor_version_problems(old: dict, new: dict) -> list[str]:
+    """Why `new` is no minor version of `old` (two JSON Schemas), in Dutch; empty when it is.
+
+    A minor version only adds optional fields: every field of the old version is
+    still there with the same type, and nothing new is required. So a profile
+    written for the old version is valid in the new one, and a reader of the old
+    version can read the new one by leaving the added fields out.
+    """
+    problems: list[str] = []
+
+    def resolved(node: dict, root: dict) -> dict:
+        while isinstance(node, dict) and "$ref" in node:
+            node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    def walk(before: dict, after: dict, where: str) -> None:
+        before, after = resolved(before, old), resolved(after, new)
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            return
+        # schema_version itself differs in every release.
+        if where != "sop.json.schema_version" and (
+                before.get("type") != after.get("type") or before.get("const") != after.get("const")):
+            problems.append(f"'{where}' heeft een ander type")
+        fields = before.get("properties", {})
+        for name in fields:
+            if name not in after.get("properties", {}):
+                problems.append(f"'{where}.{name}' is verdwenen")
+            else:
+                walk(fields[name], after["properties"][name], f"{where}.{name}")
+        for name in set(after.get("required", [])) - set(before.get("required", [])):
+            problems.append(f"'{where}.{name}' is nu verplicht")
+        for key in ("items", "additionalProperties"):
+            if isinstance(before.get(key), dict) and isinstance(after.get(key), dict):
+                walk(before[key], after[key], f"{where}[]")
+        for key in ("anyOf", "oneOf"):
+            if len(before.get(key, [])) == len(after.get(key, [])):
+                for left, right in zip(before.get(key, []), after.get(key, [])):
+                    walk(left, right, where)
+
+    walk(old, new, "sop.json")
+    return problems

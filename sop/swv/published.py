@@ -8,6 +8,7 @@ its own privacy settings applied (withheld names are null, small counts
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import re
@@ -40,7 +41,11 @@ class PublishedProfile:
 
     @property
     def older(self) -> bool:
-        return self.version != SUPPORTED_VERSION
+        return migrations.version_key(self.version) < migrations.version_key(SUPPORTED_VERSION)
+
+    @property
+    def newer(self) -> bool:
+        return migrations.version_key(self.version) > migrations.version_key(SUPPORTED_VERSION)
 
 
 _PARTS: dict[str, type[BaseModel]] = {
@@ -51,8 +56,9 @@ _PARTS: dict[str, type[BaseModel]] = {
 
 
 def check_version(document: Any) -> str:
-    """The document's schema_version, when this code can read it: the current one or a
-    released older one (sop/migrations brings it up to date)."""
+    """The document's schema_version, when this code can read it: the current one, a
+    released older one (sop/migrations brings it up to date), or a newer minor one (it
+    only adds optional fields, which are left out)."""
     if not isinstance(document, dict):
         raise Unreadable("het bestand is geen profiel: er staat geen JSON-object in")
     written = document.get("schema_version")
@@ -61,12 +67,12 @@ def check_version(document: Any) -> str:
         # Not quoted: the file is the school's, and anything may be in it.
         raise Unreadable("het bestand heeft geen geldige schema_version (twee getallen met een punt, zoals "
                          f"'{SUPPORTED_VERSION}')")
-    if found[0] > known[0] or (found[0] == known[0] and found[1] > known[1]):
+    if found[0] > known[0]:
         raise Unreadable(
             f"het profiel heeft een nieuwere schema_version ({written}) dan dit overzicht kent "
             f"({SUPPORTED_VERSION}); werk de code van het overzicht bij"
         )
-    if found != known and migrations.released_schema(written) is None:
+    if found < known and migrations.released_schema(written) is None:
         raise Unreadable(
             f"het profiel heeft een schema_version ({written}) die nooit is uitgebracht; bekend zijn "
             f"{', '.join(migrations.released_versions())}"
@@ -211,15 +217,44 @@ def _schema_problem(error: jsonschema.ValidationError, version: str) -> str:
     return f"het profiel voldoet niet aan het schema{which}: {problem} bij '{where}'"
 
 
+def _known_fields(document: dict) -> dict:
+    """A newer minor version's profile as this version reads it (a copy): a minor version
+    only adds optional fields, so the fields this code does not know are left out."""
+    document = {**copy.deepcopy(document), "schema_version": SUPPORTED_VERSION}
+    validator = _schema_validator(SUPPORTED_VERSION)
+    while True:
+        removed = 0
+        errors = list(validator.iter_errors(document))
+        while errors:
+            error = errors.pop()
+            errors.extend(error.context)  # inside anyOf: a part that may also be null
+            if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+                continue
+            known, patterns = error.schema.get("properties", {}), error.schema.get("patternProperties", {})
+            # A name this version knows anywhere is never dropped: only what the newer one added.
+            for key in [key for key in error.instance if key not in known and key not in _field_names()
+                        and not any(re.search(pattern, key) for pattern in patterns)]:
+                del error.instance[key]
+                removed += 1
+        if not removed:
+            return document
+
+
 def read_published(document: Any, checked: bool = False) -> PublishedProfile:
     """Check the document against the published JSON Schema (unless it was `checked`
     before) and read the parts the overview shows; raises Unreadable with a Dutch reason.
     An older version's profile is read as the current version would publish it."""
     version = check_version(document)
-    error = None if checked else jsonschema.exceptions.best_match(_schema_validator(version).iter_errors(document))
+    if migrations.version_key(version) > migrations.version_key(SUPPORTED_VERSION):
+        document = _known_fields(document)
+        version_checked = SUPPORTED_VERSION
+    else:
+        version_checked = version
+    error = None if checked else jsonschema.exceptions.best_match(
+        _schema_validator(version_checked).iter_errors(document))
     if error is not None:
-        raise Unreadable(_schema_problem(error, version))
-    if version != SUPPORTED_VERSION:
+        raise Unreadable(_schema_problem(error, version_checked))
+    if migrations.version_key(version) < migrations.version_key(SUPPORTED_VERSION):
         document = migrations.upgrade_document(document)
     try:
         parts = {name: model.model_validate_json(json.dumps(document[name])) for name, model in _PARTS.items()}

@@ -92,6 +92,7 @@ def summary(overview: Overview, today: datetime.date) -> str:
 
 # A school whose site still publishes an older format: read through sop/migrations, marked.
 OLDER_VERSION = "profiel in een oudere versie ({version})"
+NEWER_VERSION = "profiel in een nieuwere versie ({version}); wat dit overzicht nog niet kent, staat er niet in"
 
 
 def schools_table(overview: Overview, today: datetime.date) -> str:
@@ -114,8 +115,9 @@ def schools_table(overview: Overview, today: datetime.date) -> str:
             if site else '<span class="sop-leeg">geen adres opgegeven</span>'
         )
         stale = f'<br><span class="sop-noot">{escape(school.stale_note)}</span>' if school.stale_note else ""
-        older = (f'<br><span class="sop-noot">{OLDER_VERSION.format(version=escape(school.profile.version))}</span>'
-                 if school.profile.older else "")
+        version = OLDER_VERSION if school.profile.older else NEWER_VERSION if school.profile.newer else None
+        older = (f'<br><span class="sop-noot">{version.format(version=escape(school.profile.version))}</span>'
+                 if version else "")
         rows.append(
             f'<tr id="{escape(school_anchor(school))}"><th scope="row">{escape(school.name)}{older}{stale}</th>'
             f'<td data-label="Plaats">{escape(", ".join(school.places))}</td>'
