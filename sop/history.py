@@ -85,9 +85,9 @@ def _identity_at(project: Path, commit: str) -> SchoolIdentity | None:
     return None if errors else values["school"]
 
 
-def own_commits(project: Path) -> set[str] | None:
-    """The school's own commits (see the module docstring); None when every commit counts:
-    no git, or no school named in the latest commit to compare with."""
+def _schools_named(project: Path) -> tuple[SchoolIdentity, dict[str, SchoolIdentity | None]] | None:
+    """Whom the latest commit names, and per commit on HEAD whom its data/school.yml names
+    (None: missing or unreadable); None without git or without a school named now."""
     commits = (git(project, "rev-list", "HEAD") or "").split()
     # One git call for all commits: the id of data/school.yml in each ("… missing" without one).
     found = (git(project, "cat-file", "--batch-check=%(objectname) %(objecttype)",
@@ -102,8 +102,33 @@ def own_commits(project: Path) -> set[str] | None:
     now = identities.get(files.get(commits[0]))
     if now is None:
         return None
-    return {commit for commit, blob in files.items()
-            if (then := identities[blob]) and (then.naam == now.naam or then.brinnummer == now.brinnummer)}
+    return now, {commit: identities.get(files.get(commit)) for commit in commits}
+
+
+def _same_school(then: SchoolIdentity, now: SchoolIdentity) -> bool:
+    return then.naam == now.naam or then.brinnummer == now.brinnummer
+
+
+def own_commits(project: Path) -> set[str] | None:
+    """The school's own commits (see the module docstring); None when every commit counts:
+    no git, or no school named in the latest commit to compare with."""
+    named = _schools_named(project)
+    if named is None:
+        return None
+    now, per_commit = named
+    return {commit for commit, then in per_commit.items() if then and _same_school(then, now)}
+
+
+def other_schools_commits(project: Path) -> set[str]:
+    """The commits whose data/school.yml names another school: the template's history.
+
+    Narrower than 'not own': a commit whose school.yml can't be read may still be
+    the school's own broken one, which the Versies page lists as unreadable."""
+    named = _schools_named(project)
+    if named is None:
+        return set()
+    now, per_commit = named
+    return {commit for commit, then in per_commit.items() if then and not _same_school(then, now)}
 
 
 def _own_log(project: Path, own: set[str] | None, *args: str) -> list[tuple[datetime.date | None, list[str]]]:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from pydantic import ConfigDict
 
-from . import names, opendata, schema
+from . import history, names, opendata, schema
 from .errors import DataErrors
 from .history import commit_day, git
 from .profile import Profile, read_files
@@ -163,8 +163,12 @@ def adoption_commits(project: Path) -> list[Adoption]:
     from .wijzigingen import VersionError
 
     log = git(project, "log", "--first-parent", "--reverse", "--format=%H", "--", STATUS_FILE) or ""
+    # A school made from this template inherits its commits: their adoptions are another school's.
+    others = history.other_schools_commits(project)
     found, seen, previous = [], set(), None
     for commit in log.split():
+        if commit in others:
+            continue
         try:
             status = status_at(project, commit)
         except DataErrors as errors:

@@ -525,3 +525,13 @@ def test_a_new_school_shows_only_its_own_dates(route, tmp_path):
     days = [day.isoformat() for day, _ in history.change_log(project)]
     assert days and min(days) == TAKEOVER, days
     assert "2030-08-01" not in days  # the template's own commit, merged in by Sync fork
+
+
+def test_a_new_school_lists_only_its_own_adopted_versions(tmp_path):
+    """The template school's adoption is not a version of the new school's profile."""
+    project = template_history(tmp_path)
+    edit(project, "status.yml", ("vastgesteld_op: null", "vastgesteld_op: 2027-03-01"))
+    commit(project, "2028-03-01", "Sjabloon vastgesteld")
+    fork(project)
+    adopted = [adoption.status.vastgesteld_op for adoption in versies.adoption_commits(project) if adoption.status]
+    assert adopted == [yaml.safe_load((NEW_SCHOOL / "status.yml").read_text(encoding="utf-8"))["vastgesteld_op"]]
