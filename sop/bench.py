@@ -10,6 +10,9 @@ generated from the fixture schools (varied staff, domains, scales, tables,
 years, masked and unreported counts, locations), half as local folders and half
 as sop.json files fetched from a local server: build time, peak memory and the
 largest page. `python -m sop.bench swv` runs only that part.
+
+And the withheld names of a roster of 3,000 and 6,000 staff (every text checked for
+every name, the roster page, the open data): CPU time, growing at most linearly.
 """
 
 from __future__ import annotations
