@@ -25,6 +25,8 @@ SWV_FILES: dict[str, type[BaseModel]] = {
     "specialismen": schema.Specialismen,
     "vergelijkingen": schema.Vergelijkingen,
 }
+# Files an SWV may leave out: without kader.yml the overview compares the schools' own indicators.
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {"kader": schema.Kader}
 
 
 # Ids the overview itself uses, in its pages' anchors and its downloads' names: a
@@ -42,6 +44,7 @@ class SwvConfig:
     scholen: schema.Scholen
     specialismen: schema.Specialismen
     vergelijkingen: schema.Vergelijkingen
+    kader: schema.Kader | None = None
 
 
 def _scholen(data: schema.Scholen) -> Iterator[Problem]:
@@ -93,18 +96,36 @@ def _vergelijkingen(data: schema.Vergelijkingen) -> Iterator[Problem]:
                 seen.add(key)
 
 
+def _kader(data: schema.Kader) -> Iterator[Problem]:
+    yield from duplicates(((("domeinen", i, "id"), d.id) for i, d in enumerate(data.domeinen)), "id")
+    # One id per standard in the whole frame: a school's answer names the standard alone.
+    yield from duplicates(((("domeinen", d, "standaarden", s, "id"), standard.id)
+                           for d, domain in enumerate(data.domeinen)
+                           for s, standard in enumerate(domain.standaarden)), "id")
+    yield from duplicates(((("statussen", i), status) for i, status in enumerate(data.statussen)), "status")
+    for index, status in enumerate(data.voldaan):
+        if status not in data.statussen:
+            yield ("voldaan", index), (
+                f"'{status}' staat niet bij 'statussen'; noem hier alleen statussen uit die lijst, "
+                "precies zo geschreven"
+            )
+
+
 _problems = checker({
     schema.Scholen: _scholen,
     schema.Specialismen: _specialismen,
     schema.Vergelijkingen: _vergelijkingen,
+    schema.Kader: _kader,
 })
 
 
 def load_config(folder: Path, display_dir: str = "swv") -> SwvConfig:
     """Read every file in `folder`; raise DataErrors listing all problems."""
-    only = f"In {display_dir}/ horen alleen " + ", ".join(f"{stem}.yml" for stem in SWV_FILES) + "."
-    errors = unexpected_entries(folder, display_dir, SWV_FILES, only=only)
-    values, _, file_errors = read_files(folder, display_dir, SWV_FILES, _problems)
+    only = (f"In {display_dir}/ horen alleen " + ", ".join(f"{stem}.yml" for stem in SWV_FILES)
+            + "".join(f" en (als u dat hebt) {stem}.yml" for stem in OPTIONAL_FILES) + ".")
+    errors = unexpected_entries(folder, display_dir, {*SWV_FILES, *OPTIONAL_FILES}, only=only)
+    present = {stem: model for stem, model in OPTIONAL_FILES.items() if (folder / f"{stem}.yml").exists()}
+    values, _, file_errors = read_files(folder, display_dir, {**SWV_FILES, **present}, _problems)
     errors += file_errors
     if errors:
         raise DataErrors(errors)

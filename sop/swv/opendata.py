@@ -7,13 +7,18 @@ import datetime
 from typing import Any
 
 from .. import opendata
+from . import schema
 from .compare import comparisons, indicators, specialisms
-from .config import OWN_TABLES
+from .config import OWN_TABLES, SwvConfig
 from .overview import Overview, pdf_address
 
 FOLDER = "open-data"
 INDEX = "swv.json"
 INDEX_VERSION = "1.0"
+# The frame, at an address that stays the same, for the schools that answer to it.
+FRAME = "kader.json"
+FRAME_SCHEMA = "kader.schema.json"
+FRAME_VERSION = "1.0"
 
 
 def index_document(overview: Overview, today: datetime.date) -> dict[str, Any]:
@@ -39,6 +44,25 @@ def index_document(overview: Overview, today: datetime.date) -> dict[str, Any]:
             for item in overview.missing
         ],
     }
+
+
+def frame_document(config: SwvConfig) -> dict[str, Any] | None:
+    """kader.json: the SWV's frame with its specialisms, or None when it has none."""
+    if config.kader is None:
+        return None
+    swv = config.samenwerkingsverband
+    return {
+        "schema_version": FRAME_VERSION,
+        "samenwerkingsverband": {"naam": swv.naam, "website": swv.website},
+        **config.kader.model_dump(mode="json"),
+        "specialismen": [{"id": item.id, "naam": item.naam, "uitleg": item.uitleg}
+                         for item in config.specialismen.specialismen],
+    }
+
+
+def frame_json_schema() -> dict[str, Any]:
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            **schema.KaderDocument.model_json_schema(), "title": FRAME}
 
 
 def _date(day: datetime.date | None) -> str:
@@ -94,9 +118,12 @@ OWN_TABLE_FILES = tuple(
 def download_names(overview: Overview) -> list[tuple[str, str]]:
     """(file name in open-data/, what it holds) for every download, in the order of the pages."""
     found, _ = comparisons(overview)
+    frame = [(FRAME, f"Het kader van het samenwerkingsverband, dat de scholen beantwoorden ({FRAME})"),
+             (FRAME_SCHEMA, "Het JSON-schema van het kader")] if overview.config.kader else []
     return [
         (INDEX, f"Alle profielen en dit overzicht als JSON ({INDEX})"),
         ("sop.schema.json", "Het JSON-schema van één profiel"),
+        *frame,
         *((f"{name}.csv", f"{label} (CSV voor Excel)") for name, label, _ in OWN_TABLE_FILES),
         *(
             (f"{name}.csv", f"{item.comparison.titel}{label} (CSV voor Excel)")
@@ -114,6 +141,10 @@ def downloads(overview: Overview, today: datetime.date) -> dict[str, bytes]:
         "sop.schema.json": opendata.as_json(opendata.profile_json_schema()),
         **{f"{name}.csv": opendata.spreadsheet(rows(overview)) for name, _, rows in OWN_TABLE_FILES},
     }
+    frame = frame_document(overview.config)
+    if frame:
+        files[FRAME] = opendata.as_json(frame)
+        files[FRAME_SCHEMA] = opendata.as_json(frame_json_schema())
     for item in found:
         if item.total:
             files[f"{item.total.id}.csv"] = opendata.table_csv(item.total)
