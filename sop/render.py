@@ -970,9 +970,17 @@ def level_summaries(
 
 
 def limit_summaries(introduction: str, limits: list[schema.Samenvatting], titles: dict[str, str]) -> str:
-    """Markdown: each limit of the school in plain words, its own wording one click away."""
+    """Markdown: each limit of the school in plain words, its own wording one click away.
+
+    Where every limit rests on the same parts, the link is said once under the list:
+    the same '(Meer hierover: …)' after each line is noise on a phone.
+    """
+    shared = limits[0].bron if limits and all(limit.bron == limits[0].bron for limit in limits) else None
     lines = [escape_markdown(introduction), ""]
-    lines += [f"- {escape_markdown(limit.tekst)} ({source_links(limit.bron, titles)})" for limit in limits]
+    lines += [f"- {escape_markdown(limit.tekst)}" + ("" if shared else f" ({source_links(limit.bron, titles)})")
+              for limit in limits]
+    if shared:
+        lines += ["", source_links(shared, titles)]
     return "\n".join(lines)
 
 

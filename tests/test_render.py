@@ -112,3 +112,14 @@ def test_an_unfilled_role_keeps_its_explanation():
 def test_withheld_names_match_regardless_of_case_and_spacing():
     assert render.shown_names(["Kim  van Weeren", "Ander"], frozenset({"kim van weeren"})) == [
         "naam niet gepubliceerd", "Ander"]
+
+
+def test_a_link_all_limits_share_is_said_once():
+    titles = {"mogelijkheden-en-grenzen": "Mogelijkheden en grenzen", "stappenplan": "Stappenplan"}
+    same = [schema.Samenvatting(tekst=f"Grens {n}.", bron=["mogelijkheden-en-grenzen#grenzen"]) for n in range(6)]
+    shown = render.limit_summaries("Soms:", same, titles)
+    assert shown.count("Meer hierover") == 1 and shown.count("](mogelijkheden-en-grenzen.md#grenzen)") == 1
+    assert shown.splitlines()[-1].startswith("Meer hierover: [Mogelijkheden en grenzen]")
+    mixed = [*same[:2], schema.Samenvatting(tekst="Anders.", bron=["stappenplan#niveau-6"])]
+    shown = render.limit_summaries("Soms:", mixed, titles)
+    assert shown.count("Meer hierover") == 3 and "- Anders\\. (Meer hierover: [Stappenplan]" in shown
