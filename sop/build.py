@@ -1,5 +1,6 @@
-"""`make build`: validate, build into a hidden folder, add the PDF and the
-downloads (open data, schoolgids chapter), and only then swap it in as site/.
+"""`make build`: validate, build into a hidden folder, add the PDF, the
+downloads (open data, schoolgids chapter) and the staff editor (/beheer/), and only
+then swap it in as site/.
 
 A failed, stopped or killed build leaves the previous site/ exactly as it was
 (see sitedir.py), so nothing half-built is ever served or uploaded, and no
@@ -43,6 +44,7 @@ def _build(project: Path, site_dir: Path, publication: Publication) -> int:
     from .errors import DataErrors
     from .pdf import PDF_NAME, write_pdf
     from .profile import load_profile
+    from .beheer import write_editor
     from .publish import write_downloads, write_version_downloads
 
     from .docscheck import docs_errors
@@ -75,6 +77,7 @@ def _build(project: Path, site_dir: Path, publication: Publication) -> int:
             write_pdf(fresh, cache)
         write_downloads(profile, fresh)
         write_version_downloads(project, profile, fresh)
+        write_editor(project, fresh, os.environ.get("REPO_URL"))
         write_robots(fresh)
         publication.commit()
     # MkDocs ends with English INFO lines; the last line says in Dutch that all went well.

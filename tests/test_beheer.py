@@ -1,0 +1,114 @@
+"""The staff editor at /beheer/: forms generated from the schema, self-hosted, out of sight of search."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import PROJECT, TEST_REPO_URL
+from sop import beheer
+from sop.profile import DATA_FILES
+
+pytestmark = pytest.mark.skipif(not (PROJECT / beheer.PACKAGE).is_dir(), reason="npm-pakketten ontbreken (npm ci)")
+
+
+def test_generated_forms_are_current():
+    """After a change to sop/schema.py, `make schema` must also regenerate the editor's forms."""
+    stored = beheer.CONFIG.read_text(encoding="utf-8")
+    assert stored == beheer.config_text(), "sop/beheer/config.yml is verouderd: typ make schema"
+
+
+def _fields_by_path(fields, prefix=""):
+    for field in fields:
+        path = f"{prefix}{field['name']}"
+        yield path, field
+        yield from _fields_by_path(field.get("fields", []), f"{path}.")
+        if "field" in field:
+            yield f"{path}[]", field["field"]
+
+
+def _schema_paths(schema, defs, prefix=""):
+    """Every property of a JSON Schema as 'a.b.c', with its own schema (null left out)."""
+    for name, value in schema.get("properties", {}).items():
+        value = beheer._without_null(value, defs)[0]
+        path = f"{prefix}{name}"
+        yield path, value
+        if value.get("type") == "array":
+            item = beheer._without_null(value["items"], defs)[0]
+            if "properties" in item:
+                yield from _schema_paths(item, defs, f"{path}.")
+            else:
+                yield f"{path}[]", item
+        if "properties" in value:
+            yield from _schema_paths(value, defs, f"{path}.")
+
+
+@pytest.mark.parametrize("stem", DATA_FILES)
+def test_every_field_of_every_data_file_is_in_its_form(stem):
+    """Each data file is one form with every field, and its checks: required, pattern, number, choice."""
+    forms = {form["file"]: form for form in yaml.safe_load(beheer.CONFIG.read_text(encoding="utf-8"))
+             ["collections"][0]["files"]}
+    form = forms[f"data/{stem}.yml"]
+    fields = dict(_fields_by_path(form["fields"]))
+    schema = json.loads((PROJECT / "data" / "schema" / f"{stem}.schema.json").read_text(encoding="utf-8"))
+    for path, value in _schema_paths(schema, schema.get("$defs", {})):
+        assert path in fields, f"data/{stem}.yml: veld {path} ontbreekt in het formulier"
+        field = fields[path]
+        if "pattern" in value:
+            assert field["pattern"][0] == value["pattern"], path
+        if "enum" in value:
+            assert field["widget"] == "select" and field["options"] == value["enum"], path
+        if value.get("type") in ("integer", "number"):
+            assert field["widget"] == "number", path
+        if value.get("type") == "array":
+            assert field["widget"] == "list", path
+            assert field.get("min", 0) == value.get("minItems", 0), path
+    # Required in the form: must be filled in. A field that may be left empty (null) is not.
+    required = {name for name in schema.get("required", [])
+                if not beheer._without_null(schema["properties"][name], schema.get("$defs", {}))[1]}
+    for field in form["fields"]:
+        assert field.get("required", True) == (field["name"] in required), f"data/{stem}.yml: {field['name']}"
+
+
+def test_labels_are_words_not_field_names():
+    labels = [field["label"] for form in yaml.safe_load(beheer.CONFIG.read_text(encoding="utf-8"))
+              ["collections"][0]["files"] for _, field in _fields_by_path(form["fields"])]
+    assert labels and not [label for label in labels if "_" in label or not label[:1].isupper()]
+
+
+@pytest.fixture(scope="module")
+def getijden(school_sites):
+    return school_sites("de-getijden")
+
+
+def test_editor_is_on_the_site_out_of_sight_of_search(getijden):
+    page = (getijden.root / "beheer" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<meta name="robots" content="noindex', page)
+    assert "beheer" not in (getijden.root / "sitemap.xml").read_text(encoding="utf-8")
+    index = json.loads((getijden.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if "beheer" in doc["location"]]
+    navigation = (getijden.root / "index.html").read_text(encoding="utf-8")
+    assert 'href="beheer/' not in navigation and 'href="./beheer/' not in navigation
+
+
+def test_editor_saves_to_the_schools_repository_in_pull_requests(getijden):
+    config = yaml.safe_load((getijden.root / "beheer" / "config.yml").read_text(encoding="utf-8"))
+    owner_and_name = TEST_REPO_URL.removeprefix("https://github.com/").strip("/")
+    assert config["backend"] == {"name": "github", "repo": owner_and_name, "branch": "main"}
+    assert config["publish_mode"] == "editorial_workflow"
+
+
+def test_editor_loads_its_fonts_and_translations_from_the_site(getijden):
+    """The package fetches fonts and the Dutch texts from CDNs; the copy on the site must not."""
+    folder = getijden.root / "beheer"
+    script = (folder / beheer.SCRIPT).read_text(encoding="utf-8")
+    assert "cdn.jsdelivr.net/fontsource" not in script
+    assert f"{beheer.CDN}`" not in script
+    for local in re.findall(rf"url\(({beheer.FONTS}/[^)]+)\)", script):
+        assert (folder / local).is_file(), local
+    assert re.findall(rf"url\(({beheer.FONTS}/[^)]+)\)", script)
+    version = json.loads((PROJECT / beheer.PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+    assert json.loads((folder / f"sveltia@{version}" / "locales" / "nl.json").read_text(encoding="utf-8"))
