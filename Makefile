@@ -48,7 +48,7 @@ serve: $(BIN)/.installed
 
 # Validates data/, builds into a temporary folder and swaps it in only on
 # success: a failed build leaves the previous site/ untouched.
-build: $(BIN)/.installed
+build: $(BIN)/.installed node_modules/.installed
 	@$(BIN)/python -m sop.build $(STOP)
 
 test: $(BIN)/.installed node_modules/.installed
@@ -84,9 +84,10 @@ wijzigingen: $(BIN)/.installed
 bijwerken: $(BIN)/.installed
 	@$(BIN)/python -m sop.bijwerken $(or $(MAP),data) $(STOP)
 
-# Regenerate data/schema/*.json after changing sop/schema.py.
+# Regenerate data/schema/*.json and the editor's forms (sop/beheer/config.yml) after changing sop/schema.py.
 schema: $(BIN)/.installed
 	$(BIN)/python -m sop.jsonschema
+	$(BIN)/python -m sop.beheer
 
 # The samenwerkingsverband's overview of all its schools' profiles into site-swv/
 # (the SWV's files in swv/, or in SWV=folder): fetches each school's sop.json.

@@ -88,6 +88,9 @@ def copy_project(target: Path, data_dir: Path) -> Path:
         else:
             shutil.copy(source, target / name)
     shutil.copytree(data_dir, target / "data")
+    # The npm packages the build copies from (the editor at /beheer/), as in CI.
+    if (PROJECT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(PROJECT / "node_modules")
     return target
 
 
