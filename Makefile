@@ -82,7 +82,7 @@ wijzigingen: $(BIN)/.installed
 # Bring data/ (or MAP=folder) from an older version of the format to the current one,
 # in place; prints each value it chose. A current folder is left untouched.
 bijwerken: $(BIN)/.installed
-	@$(BIN)/python -m sop.bijwerken $(or $(MAP),data) $(STOP)
+	@$(BIN)/python -m sop.bijwerken '$(subst ','\'',$(value MAP))' $(STOP)
 
 # Regenerate data/schema/*.json and the editor's forms (sop/beheer/config.yml) after changing sop/schema.py.
 schema: $(BIN)/.installed
@@ -92,7 +92,7 @@ schema: $(BIN)/.installed
 # The samenwerkingsverband's overview of all its schools' profiles into site-swv/
 # (the SWV's files in swv/, or in SWV=folder): fetches each school's sop.json.
 swv: $(BIN)/.installed
-	@$(BIN)/python -m sop.swv.build $(if $(SWV),--map $(SWV)) $(STOP)
+	@$(BIN)/python -m sop.swv.build $(if $(SWV),--map '$(subst ','\'',$(value SWV))') $(STOP)
 
 clean:
 	rm -rf $(VENV) .venv-zensical site site-zensical site-swv .site-* .cache .pytest_cache

@@ -56,4 +56,5 @@ def main(folder: Path | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if sys.argv[1:] else None))
+    # make passes MAP as one argument, empty when it was not given.
+    sys.exit(main(Path(sys.argv[1].strip()).expanduser() if sys.argv[1:] and sys.argv[1].strip() else None))

@@ -155,3 +155,18 @@ def test_a_failure_halfway_leaves_no_half_folder(tmp_path, monkeypatch, capsys):
     assert main([str(tmp_path / "nieuw")]) == 1
     assert capsys.readouterr().err == f"Niets geschreven: {tmp_path / 'nieuw'}/ kon niet worden gemaakt: de schijf is vol.\n"
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make ontbreekt")
+def test_make_bijwerken_works_in_exactly_the_folder_typed(project):
+    """MAP reaches the migration as typed, like nieuwe-school's: spaces, quotes, $ and all."""
+    old = PROJECT / "tests" / "scholen" / "versie-1.0" / "data"
+    wrong = []
+    for name in FOLDER_NAMES:
+        folder = project / "bijwerken" / name.strip()
+        shutil.copytree(old, folder)
+        before = set(os.listdir(project))
+        result = _make(project, "bijwerken", f"MAP=bijwerken/{name.strip()}")
+        if result.returncode != 0 or set(os.listdir(project)) != before or not (folder / "verklaringen.yml").is_file():
+            wrong.append((name, result.stdout[-200:] + result.stderr[-300:]))
+    assert wrong == []
