@@ -68,10 +68,11 @@ bench: $(BIN)/.installed
 	$(BIN)/python -m sop.bench
 
 # A complete starter data/ for another school (or into MAP=...): never overwrites.
+# KADER=... (an address of kader.json, or a path): basisondersteuning.yml answers to that frame.
 # MAP exactly as typed: $(value) keeps make from expanding a $ in it, and the single
 # quotes (each ' in it written as '\'') keep the shell from splitting or expanding it.
 nieuwe-school: $(BIN)/.installed
-	@$(BIN)/python -m sop.starter '$(subst ','\'',$(value MAP))' $(STOP)
+	@$(BIN)/python -m sop.starter '$(subst ','\'',$(value MAP))' '$(subst ','\'',$(value KADER))' $(STOP)
 
 # What changed in the profile since VAN (a commit, tag or branch), in plain Dutch.
 # "$$VAN" from the environment (make exports command-line variables): no quoting to break.

@@ -86,7 +86,7 @@ def define_env(env):
         "in_het_kort_grenzen": lambda: render.limit_summaries(kort.grenzen_inleiding, kort.grenzen, page_titles()),
         "aanspreekpunten": lambda: render.contact_points(profile, hidden, page_link, page_titles()),
         "basisondersteuning_overzicht": lambda: render.indicator_overview(profile.basisondersteuning),
-        "basisondersteuning": lambda niveau=2: render.basic_support(profile.basisondersteuning, niveau),
+        "basisondersteuning": lambda niveau=2: render.basic_support(profile.basisondersteuning, niveau, profile.kader),
         "stappenplan": lambda niveau=2: render.support_plan(profile.stappenplan, niveau, kort.niveaus),
         "begrippenlijst": lambda: render.glossary_list(profile.begrippen),
         "formele_status": lambda: render.formal_status(

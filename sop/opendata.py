@@ -27,13 +27,13 @@ from urllib.parse import urldefrag, urlsplit
 from pydantic import BaseModel, ConfigDict, create_model
 
 from . import names, render, schema
-from .profile import Profile
+from .profile import DATA_FILES, Profile
 
 # 2.0 (issue "any school"): locations, BRIN with vestigingsnummer, roster groups
 # and optional focus areas, roles filled by an organisation, unreported values
 # (null), units and notes in tables, rijen_tellen_op, school years with gaps,
 # level labels as text, status scales per domain with their assessor.
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 SCHEMA_CHANGES = (
     "Versie 2.0: vestigingen, brinnummer met vestigingsnummer, groepen zonder naam in het "
     "team, rollen van een organisatie, niet gemelde getallen (null), eenheden en "
@@ -138,7 +138,9 @@ def published_fields() -> list[str]:
     return [
         field.name
         for field in dataclasses.fields(Profile)
-        if hints[field.name] not in (schema.Instellingen, schema.Verklaringen)
+        # Not the SWV's frame (Profile.kader): it is the SWV's to publish.
+        if field.name.replace("_", "-") in DATA_FILES
+        and hints[field.name] not in (schema.Instellingen, schema.Verklaringen)
     ]
 
 

@@ -6,15 +6,17 @@ import datetime
 import difflib
 import os
 from collections.abc import Callable
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import rules, schema
+from . import kader, rules, schema
 from .datadir import unexpected_entries
 from .errors import DataError, DataErrors, Location
+from .kader import Frame
 from .yamlfile import YamlDocument, read_yaml
 
 # File name (without .yml) -> model. Dutch names, after what the file holds.
@@ -71,6 +73,8 @@ class Profile:
     instellingen: schema.Instellingen
     status: schema.FormeleStatus
     verklaringen: schema.Verklaringen
+    # The samenwerkingsverband's frame that basisondersteuning.yml answers to, when it names one and it was read.
+    kader: Frame | None = None
 
     def all_roles(self) -> list[schema.Rol]:
         return [*self.sociale_veiligheid.rollen, *(r for g in self.externe_deskundigen.groepen for r in g.rollen)]
@@ -341,13 +345,15 @@ def _load(data_dir: Path, display_dir: str, notices: list[DataError]) -> Profile
     if errors:
         raise DataErrors(errors)
     profile = Profile(**{stem.replace("-", "_"): value for stem, value in values.items()})
+    frame, frame_errors, frame_notices = kader.check(profile, data_dir, display_dir)
     errors = [
         DataError(documents[stem].location(path), message)
-        for stem, path, message in rules.across_files(profile)
+        for stem, path, message in [*rules.across_files(profile), *frame_errors]
     ]
     if errors:
         raise DataErrors(errors)
     notices += sorted(
-        DataError(documents[stem].location(path), message) for stem, path, message in rules.notices(profile)
+        DataError(documents[stem].location(path), message)
+        for stem, path, message in [*rules.notices(profile), *frame_notices]
     )
-    return profile
+    return dataclasses.replace(profile, kader=frame)

@@ -794,7 +794,52 @@ def indicator_details(
     )
 
 
-def basic_support(data: schema.Basisondersteuning, level: int = 2) -> str:
+FRAME_ANCHOR = "kader"
+
+
+def _frame_standard(standard, answer: schema.KaderAntwoord | None, statuses: list[str], level: int) -> str:
+    """One standard in the SWV's words, with where the school stands on the SWV's scale."""
+    anchor = f"{FRAME_ANCHOR}-{standard.id}"
+    if answer is None:
+        stand = '<p class="sop-label">Stand: <span class="sop-leeg">nog niet beantwoord</span></p>'
+    else:
+        steps = "".join(
+            f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(status)}</strong></li>'
+            if status == answer.status else f"<li>{escape(status)}</li>" for status in statuses)
+        chosen = statuses.index(answer.status) + 1 if answer.status in statuses else 0
+        stand = (f'<p class="sop-label">Stand: <strong>{escape(answer.status)}</strong></p>'
+                 f'<ol class="sop-schaal sop-schaal--{chosen}">{steps}</ol>'
+                 + (f'<div class="sop-situatie">{text_block(answer.toelichting)}</div>' if answer.toelichting else ""))
+    return (f'<section class="sop-indicator" aria-labelledby="{escape(anchor)}">'
+            f'<h{level} id="{escape(anchor)}">{escape(standard.tekst)}</h{level}>{stand}</section>')
+
+
+def frame_answers(data: schema.Basisondersteuning, frame, level: int = 2) -> str:
+    """The samenwerkingsverband's standards in its own words (`frame`, read by the build),
+    each with the school's answer; without a readable frame, the answers alone."""
+    reference = data.kader
+    if reference is None:
+        return ""
+    parts = [heading(level, "Basisondersteuning van het samenwerkingsverband", FRAME_ANCHOR)]
+    answers = {answer.standaard: answer for answer in reference.antwoorden}
+    if frame is None:
+        parts.append('<p class="sop-noot">De school antwoordt op het kader van het samenwerkingsverband '
+                     f"(versie {escape(reference.versie)}), maar dat kader kon bij het maken van deze site niet "
+                     "worden gelezen. Hieronder staan de antwoorden zonder de tekst van de standaarden.</p>"
+                     + "<ul>" + "".join(f"<li>{escape(answer.standaard)}: {escape(answer.status)}</li>"
+                                        for answer in reference.antwoorden) + "</ul>")
+        return "\n\n".join(parts)
+    parts.append(f'<p>Elk samenwerkingsverband legt vast welke basisondersteuning elke school biedt. Hieronder '
+                 f"staan de standaarden van het samenwerkingsverband (versie {escape(frame.kader.versie)}), "
+                 "met per standaard waar de school staat.</p>")
+    for domain in frame.kader.domeinen:
+        parts.append(heading(level + 1, domain.titel, f"{FRAME_ANCHOR}-domein-{domain.id}"))
+        parts.append("".join(_frame_standard(standard, answers.get(standard.id), frame.kader.statussen, level + 2)
+                             for standard in domain.standaarden))
+    return "\n\n".join(parts)
+
+
+def basic_support(data: schema.Basisondersteuning, level: int = 2, frame=None) -> str:
     parts = []
     for domain in data.domeinen:
         parts.append(heading(level, domain.titel, domain.id))
@@ -804,7 +849,7 @@ def basic_support(data: schema.Basisondersteuning, level: int = 2) -> str:
                 blocks.append(f'<p class="sop-subkop"><strong>{escape(group.kop)}</strong></p>')
             blocks += [indicator_details(indicator, data, domain, level + 1) for indicator in group.indicatoren]
             parts.append("".join(blocks))
-    return "\n\n".join(parts)
+    return "\n\n".join([*parts, frame_answers(data, frame, level)])
 
 
 # --- stappenplan ----------------------------------------------------------

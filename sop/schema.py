@@ -235,6 +235,9 @@ class Medewerker(Model):
     functie: Annotated[list[Text], Field(min_length=1)]
     # Absent when the school gives no focus area: nothing is made up.
     focusgebied: list[Text] = []
+    # Ids from the samenwerkingsverband's frame (basisondersteuning.yml 'kader'), beside the school's own words.
+    specialismen: Annotated[list[Slug], Field(
+        description="De specialismen uit het kader van het samenwerkingsverband (hun id's), naast de eigen woorden")] = []
 
 
 class Expertise(Model):
@@ -388,6 +391,22 @@ class Domein(Model):
         return [indicator for group in self.groepen for indicator in group.indicatoren]
 
 
+class KaderAntwoord(Model):
+    standaard: Annotated[Slug, Field(description="De id van de standaard in het kader")]
+    status: Annotated[Label, Field(description="Waar de school staat: een status uit het kader")]
+    toelichting: Annotated[OptionalText, Field(description="De eigen uitleg van de school")] = None
+
+
+class KaderVerwijzing(Model):
+    """The samenwerkingsverband's frame the school answers to; its texts come from the frame."""
+
+    bron: Annotated[Label, Field(description=(
+        "Het adres van kader.json van het samenwerkingsverband, of een pad naar het kader op deze computer "
+        "(vanaf de map data/)"))]
+    versie: Annotated[Label, Field(description="De versie van het kader waarop de school antwoordt")]
+    antwoorden: Annotated[list[KaderAntwoord], Field(description="Per standaard van het kader: waar de school staat")] = []
+
+
 class Basisondersteuning(Model):
     kolommen: BasisKolommen
     # Who set the markings: the school itself, an audit by the samenwerkingsverband, ...
@@ -396,6 +415,8 @@ class Basisondersteuning(Model):
     inleiding: OptionalText = None
     statusschaal: Statusschaal | None = None
     domeinen: Annotated[list[Domein], Field(min_length=1)]
+    kader: Annotated[KaderVerwijzing | None, Field(
+        description="Het kader van het samenwerkingsverband waarop de school antwoordt")] = None
 
     def scale(self, domain: Domein) -> Statusschaal | None:
         return None if domain.zonder_status else (domain.statusschaal or self.statusschaal)

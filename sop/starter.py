@@ -8,12 +8,15 @@ they are gone. The starter passes `make check`, `make build` and `make test`.
 from __future__ import annotations
 
 import errno
+import json
+import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from .jsonschema import SCHEMA_DIR, editor_line, schema_text
+from .kader import Frame, Unread, is_address, read_frame
 from .profile import DATA_FILES
 
 TEMPLATES = Path(__file__).with_name("starter")
@@ -25,8 +28,39 @@ ADDRESSES = (
 )
 
 
-def write_starter(target: Path) -> list[Path]:
+def frame_block(frame: Frame, source: str) -> str:
+    """basisondersteuning.yml's 'kader': every standard of the frame, its status still to fill in."""
+    choices = ", ".join(frame.kader.statussen)
+    lines = [
+        "# Het kader van het samenwerkingsverband: per standaard waar de school staat. De tekst",
+        "# van elke standaard komt uit het kader zelf (hier alleen als commentaar); een eigen",
+        "# indicator van de school hoort bij 'domeinen' hierboven.",
+        "kader:",
+        f"  bron: {json.dumps(source, ensure_ascii=False)}",
+        f"  versie: {json.dumps(frame.kader.versie, ensure_ascii=False)}",
+        "  antwoorden:",
+    ]
+    for domain in frame.kader.domeinen:
+        lines.append(f"    # {' '.join(domain.titel.split())}")
+        for standard in domain.standaarden:
+            lines += [
+                f"    - standaard: {standard.id}  # {' '.join(standard.tekst.split())}",
+                f"      status: {json.dumps(f'[vul in: {choices}]', ensure_ascii=False)}",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def _frame_source(typed: str, target: Path) -> str:
+    """How basisondersteuning.yml names the frame: an address as typed, a path from the data folder."""
+    if is_address(typed):
+        return typed
+    return Path(os.path.relpath(Path(typed).expanduser().resolve(), target.resolve())).as_posix()
+
+
+def write_starter(target: Path, frame: tuple[Frame, str] | None = None) -> list[Path]:
     """Write the starter files into `target`, which must not hold data files yet.
+    With `frame` (the frame and how the data folder names it), basisondersteuning.yml
+    answers to it.
 
     All or nothing: the files are written into a new folder beside `target`, which
     becomes `target` only when every file is there.
@@ -46,18 +80,20 @@ def write_starter(target: Path) -> list[Path]:
     scratch = Path(tempfile.mkdtemp(prefix=".nieuwe-school-", dir=target.parent))
     try:
         draft = scratch / "data"  # made by mkdir: with the usual permissions, not mkdtemp's
-        written = _write(draft)
+        written = _write(draft, frame)
         draft.replace(target)  # onto an empty folder too
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return [target / path.relative_to(draft) for path in written]
 
 
-def _write(folder: Path) -> list[Path]:
+def _write(folder: Path, frame: tuple[Frame, str] | None) -> list[Path]:
     (folder / SCHEMA_DIR.name).mkdir(parents=True)
     written = []
     for stem in DATA_FILES:
         body = (TEMPLATES / f"{stem}.yml").read_text(encoding="utf-8")
+        if stem == "basisondersteuning" and frame:
+            body += frame_block(*frame)
         path = folder / f"{stem}.yml"
         path.write_text(f"# yaml-language-server: $schema=schema/{stem}.schema.json\n{body}", encoding="utf-8")
         (folder / SCHEMA_DIR.name / f"{stem}.schema.json").write_text(schema_text(stem), encoding="utf-8")
@@ -90,8 +126,17 @@ def main(argv: list[str]) -> int:
     # name are dropped, as make drops those in front: a folder name never means them.
     typed = argv[0].strip() if argv else ""
     target = Path(typed).expanduser() if typed else Path("data")
+    frame = None
+    typed_frame = argv[1].strip() if len(argv) > 1 else ""
+    if typed_frame:
+        source = _frame_source(typed_frame, target)
+        try:
+            frame = read_frame(str(Path(typed_frame).expanduser()), Path.cwd()), source
+        except Unread as unread:
+            print(f"Niets geschreven: {unread}.", file=sys.stderr)
+            return 1
     try:
-        write_starter(target)
+        write_starter(target, frame)
     except OSError as error:
         print(f"Niets geschreven: {_reason(error, target)}.", file=sys.stderr)
         return 1

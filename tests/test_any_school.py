@@ -106,7 +106,7 @@ def test_groups_and_withheld_names_in_open_data(getij):
     staff = open_data(getij, "sop.json")["expertise"]["medewerkers"]
     assert staff[0]["naam"] is None and staff[0]["groep"] is None  # withheld, not a group
     assert {"naam": None, "groep": "18 groepsleerkrachten", "functie": ["Groepsleerkracht"],
-            "focusgebied": []} in staff
+            "focusgebied": [], "specialismen": []} in staff
 
 
 # 5. A role filled by an organisation is a contact point on the home page.

@@ -26,10 +26,10 @@ from pathlib import Path
 
 from ..jsonschema import schema_text
 from ..profile import DATA_FILES
-from . import v2_0
+from . import v2_0, v2_1
 from .parts import Choice, DocumentParts, FolderParts
 
-STEPS = (v2_0,)
+STEPS = (v2_0, v2_1)
 CURRENT = STEPS[-1].TARGET
 # The JSON Schemas of every released version, as published then: open-data/schema/<version>/.
 RELEASED = Path(__file__).resolve().parent.parent / "schemas"

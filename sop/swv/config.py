@@ -111,7 +111,7 @@ def _kader(data: schema.Kader) -> Iterator[Problem]:
             )
 
 
-_problems = checker({
+problems = checker({
     schema.Scholen: _scholen,
     schema.Specialismen: _specialismen,
     schema.Vergelijkingen: _vergelijkingen,
@@ -125,7 +125,7 @@ def load_config(folder: Path, display_dir: str = "swv") -> SwvConfig:
             + "".join(f" en (als u dat hebt) {stem}.yml" for stem in OPTIONAL_FILES) + ".")
     errors = unexpected_entries(folder, display_dir, {*SWV_FILES, *OPTIONAL_FILES}, only=only)
     present = {stem: model for stem, model in OPTIONAL_FILES.items() if (folder / f"{stem}.yml").exists()}
-    values, _, file_errors = read_files(folder, display_dir, {**SWV_FILES, **present}, _problems)
+    values, _, file_errors = read_files(folder, display_dir, {**SWV_FILES, **present}, problems)
     errors += file_errors
     if errors:
         raise DataErrors(errors)

@@ -130,7 +130,7 @@ def download(url: str) -> bytes:
     raise Refused(f"de website verwijst steeds door (meer dan {MAX_REDIRECTS} keer)")
 
 
-def _reason(error: Exception) -> str:
+def reason(error: Exception) -> str:
     """Why a download failed, in Dutch; never with text the site sent."""
     if isinstance(error, Refused):
         return str(error)
@@ -189,7 +189,7 @@ def fetch_one(cache: Path, school_id: str, url: str, today: datetime.date, read:
         content = download(url)
         value = read(school_id, content)
     except Exception as error:  # noqa: BLE001: any failure of one school is reported, never raised
-        return _cached(cache, school_id, url, _reason(error), read)
+        return _cached(cache, school_id, url, reason(error), read)
     content_file, source_file = _cache_files(cache, school_id)
     _write(content_file, content)
     _write(source_file, json.dumps({"url": url, "opgehaald_op": today.isoformat()}).encode("utf-8"))
