@@ -77,6 +77,16 @@ def build_site(project: Path, site_dir: Path, repo_url: str | None = TEST_REPO_U
     )
 
 
+def run_make(project: Path, *arguments: str, **environment: str) -> subprocess.CompletedProcess:
+    """`make ARGUMENTS` in `project` as staff run it from a terminal: with the installed
+    packages (not reinstalled), and not as a make inside `make test`, which would add
+    'make[1]: Entering directory …' around every message."""
+    env = {name: value for name, value in os.environ.items() if name not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    return subprocess.run(["make", "-o", ".venv/bin/.installed", "-o", "node_modules/.installed", *arguments],
+                          cwd=project, capture_output=True, text=True,
+                          env={**env, "NO_MKDOCS_2_WARNING": "1", **environment})
+
+
 def copy_project(target: Path, data_dir: Path) -> Path:
     """A copy of the site's code and pages with another school's data/."""
     for name in SITE_FILES:

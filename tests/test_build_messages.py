@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PROJECT, SOURCE_DATA, copy_project
+from conftest import PROJECT, SOURCE_DATA, copy_project, run_make
 
 from sop import sitedir
 from sop.build import build
@@ -193,8 +193,7 @@ def _make(project, *arguments):
         shutil.copy(PROJECT / name, project / name)
     if not (project / ".venv").exists():
         (project / ".venv").symlink_to(PROJECT / ".venv")
-    return subprocess.run(["make", "-o", ".venv/bin/.installed", *arguments], cwd=project,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return run_make(project, *arguments)
 
 
 # Every way a staff command fails: what to run, what to break first, and the Dutch message it gives.

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, build_site, copy_project
+from conftest import PROJECT, build_site, copy_project, run_make
 
 from sop.profile import DATA_FILES, load_profile
 from sop.starter import main, write_starter
@@ -83,8 +83,7 @@ FOLDER_NAMES = [
 
 def _make(project: Path, *arguments: str) -> subprocess.CompletedProcess:
     """`make ARGUMENTS` in `project`, with the installed .venv (not reinstalled)."""
-    return subprocess.run(["make", "-o", ".venv/bin/.installed", *arguments], cwd=project,
-                          capture_output=True, text=True)
+    return run_make(project, *arguments)
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,8 @@ LINE_STARTS = """(root) => {
   let offset = 0, previous = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent;
+    // The permalink sign after a heading is its own box, no part of the heading's last word.
+    if (node.parentElement.closest('.headerlink')) { previous = null; offset += text.length; continue; }
     for (let at = 0; at < text.length; at++) {
       if (/\\s/.test(text[at])) { previous = null; continue; }
       range.setStart(node, at); range.setEnd(node, at + 1);
