@@ -794,12 +794,14 @@ def indicator_details(
     )
 
 
-FRAME_ANCHOR = "kader"
+# The frame's anchors hold '--', which no id of the school (a slug) has: they never collide
+# with the school's own domains and indicators on the same page.
+FRAME_ANCHOR = "swv--kader"
 
 
 def _frame_standard(standard, answer: schema.KaderAntwoord | None, statuses: list[str], level: int) -> str:
     """One standard in the SWV's words, with where the school stands on the SWV's scale."""
-    anchor = f"{FRAME_ANCHOR}-{standard.id}"
+    anchor = f"swv--{standard.id}"
     if answer is None:
         stand = '<p class="sop-label">Stand: <span class="sop-leeg">nog niet beantwoord</span></p>'
     else:
@@ -833,7 +835,7 @@ def frame_answers(data: schema.Basisondersteuning, frame, level: int = 2) -> str
                  f"staan de standaarden van het samenwerkingsverband (versie {escape(frame.kader.versie)}), "
                  "met per standaard waar de school staat.</p>")
     for domain in frame.kader.domeinen:
-        parts.append(heading(level + 1, domain.titel, f"{FRAME_ANCHOR}-domein-{domain.id}"))
+        parts.append(heading(level + 1, domain.titel, f"swv--domein--{domain.id}"))
         parts.append("".join(_frame_standard(standard, answers.get(standard.id), frame.kader.statussen, level + 2)
                              for standard in domain.standaarden))
     return "\n\n".join(parts)

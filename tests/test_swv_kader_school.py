@@ -258,14 +258,21 @@ def test_a_new_school_from_a_frame_that_is_not_there_writes_nothing(tmp_path):
 
 
 def test_the_site_shows_the_frames_text_with_the_schools_answer(tmp_path):
-    project = copy_project(tmp_path / "project", answering(tmp_path, HALF))
+    data = answering(tmp_path, HALF)
+    # The school's own domain and indicator named like the frame's: each keeps its own anchor.
+    own = (data / "basisondersteuning.yml").read_text(encoding="utf-8")
+    own = own.replace("  - id: veiligheid\n", "  - id: domein\n", 1).replace("id: pestprotocol\n", "id: kader\n", 1)
+    (data / "basisondersteuning.yml").write_text(own, encoding="utf-8")
+    project = copy_project(tmp_path / "project", data)
     site = tmp_path / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr
     for page in ("basisondersteuning", "volledig-profiel"):
         html = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+        anchors = [element["id"] for element in html.select("[id]")]
+        assert len(anchors) == len(set(anchors)), page
         for standard, (domain, text) in STANDARDS.items():
-            block = html.find(id=f"kader-{standard}").find_parent("section")
+            block = html.find(id=f"swv--{standard}").find_parent("section")
             shown = " ".join(block.get_text(" ").split())
             assert shown.startswith(text), (page, standard)
             if standard in HALF:
