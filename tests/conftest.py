@@ -98,7 +98,7 @@ def copy_project(target: Path, data_dir: Path) -> Path:
         else:
             shutil.copy(source, target / name)
     shutil.copytree(data_dir, target / "data")
-    # The npm packages the build copies from (the editor at /beheer/), as in CI.
+    # The npm packages: the build copies the editor (/beheer/) from them, the browser tests use axe-core.
     if (PROJECT / "node_modules").is_dir():
         (target / "node_modules").symlink_to(PROJECT / "node_modules")
     return target
@@ -126,10 +126,7 @@ def copy_with_generic_suite(target: Path, data_dir: Path) -> Path:
     if not (target / "data" / "schema").exists():
         # Generated from the code, as `make schema` does after a school replaces data/.
         subprocess.run([sys.executable, "-m", "sop.jsonschema"], cwd=target, check=True, capture_output=True)
-    # axe-core and friends: installed once, shared.
-    if (PROJECT / "node_modules").exists():
-        (target / "node_modules").symlink_to(PROJECT / "node_modules")
-    return target
+    return target  # node_modules (axe-core and friends) linked by copy_project
 
 
 def run_generic_suite(project: Path, paths: tuple[str, ...] = GENERIC_SUITE) -> subprocess.CompletedProcess:
