@@ -79,7 +79,9 @@ DRIVER = textwrap.dedent(
         (site / "open-data" / "sop.json").write_text(version)
     publish.write_downloads = write_downloads
     publish.write_version_downloads = lambda project, profile, site: None  # no git history here
-    sys.modules.update({"sop.profile": profile, "sop.pdf": pdf, "sop.publish": publish})
+    beheer = types.ModuleType("sop.beheer")
+    beheer.write_editor = lambda project, site, repo_url: []  # the staff editor: not what is tested here
+    sys.modules.update({"sop.profile": profile, "sop.pdf": pdf, "sop.publish": publish, "sop.beheer": beheer})
 
     import sop.build, sop.sitedir
     sop.build.mkdocs_command = lambda project, fresh: [sys.executable, fake, str(fresh), version, log]
