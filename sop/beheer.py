@@ -127,6 +127,7 @@ def generated_config() -> dict:
     return {
         # Each save becomes a branch with a pull request; the checks run on it.
         "publish_mode": "editorial_workflow",
+        # The editor does not start without a media folder; the forms have no image fields.
         "media_folder": "docs/afbeeldingen",
         "output": {"omit_empty_optional_fields": True},
         "collections": [{
