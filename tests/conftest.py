@@ -52,6 +52,8 @@ GENERIC_SUITE_FILES = ("pytest.ini", "tests/conftest.py", *GENERIC_SUITE)
 NOT_GENERIC = (
     # A product test of make serve, on the frozen copy in tests/bron.
     "tests/browser/test_browser_serve.py",
+    # A product test of the staff editor, on the fixture school in tests/scholen/de-getijden.
+    "tests/browser/test_browser_beheer.py",
 )
 
 # Fixture sites are committed on this day, so page dates and the change log
