@@ -18,6 +18,7 @@ SOURCE_PAGE = Path("volledig-profiel") / "index.html"
 STYLE = Path(__file__).with_name("pdf.css")
 # Series colours of the charts and their legends, as on the site.
 CHART_STYLE = Path(__file__).with_name("pdf-grafiek.css")
+FETCHED = "alleen bestanden van de site"  # what the PDF may take in (_site_fetcher)
 
 
 def article_document(page_html: str) -> str:
@@ -71,8 +72,9 @@ def write_pdf(site_dir: Path, cache_dir: Path | None = None) -> Path:
     """
     document = article_document((site_dir / SOURCE_PAGE).read_text(encoding="utf-8"))
     target = site_dir / PDF_NAME
+    # FETCHED is in the key: a PDF cached before the fetcher was limited to the site is not reused.
     key = hashlib.sha256(
-        (document + STYLE.read_text(encoding="utf-8") + version("weasyprint")).encode()
+        (document + STYLE.read_text(encoding="utf-8") + version("weasyprint") + FETCHED).encode()
     ).hexdigest()
     cached = cache_dir / f"{key}.pdf" if cache_dir else None
     if cached and cached.exists():
