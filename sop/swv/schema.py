@@ -5,7 +5,7 @@ Same rules as the school data (sop/schema.py): strict, unknown keys refused.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -25,6 +25,9 @@ class Samenwerkingsverband(Model):
     website: Website
     email: Email | None = None
     basisondersteuning: Basisondersteuning
+    # Profiles left out of the counts by default (marked wherever they appear): an expired
+    # one, or one with '[vul in: …]' left. An SWV may count them after all.
+    ook_meetellen: list[Literal["verlopen", "niet af"]] = []
     # Abbreviations on the overview's pages, explained as in a school's begrippen.yml.
     begrippen: list[Begrip] = []
 

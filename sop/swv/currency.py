@@ -1,0 +1,60 @@
+"""Which profiles the overview counts: an expired profile, or one with '[vul in: …]'
+left, is marked wherever it appears and, unless the SWV says otherwise
+(samenwerkingsverband.yml 'ook_meetellen'), left out of every count."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from ..render import escape, renewal_notice
+from ..rules import PLACEHOLDER
+from .overview import IncludedSchool, Overview
+
+EXPIRED = "verlopen"
+UNFINISHED = "niet af"
+# What a mark says, for the reader of the overview.
+EXPLAINED = {
+    EXPIRED: "het profiel is verlopen",
+    UNFINISHED: "in het profiel staat nog ‘[vul in: …]’",
+}
+
+
+def states(school: IncludedSchool, today: datetime.date) -> list[str]:
+    """EXPIRED and/or UNFINISHED, in that order; [] for a current, finished profile."""
+    notice = renewal_notice(school.profile.status, today)
+    expired = [EXPIRED] if notice and notice[0] == "verlopen" else []
+    # The published document as a whole: a placeholder anywhere means the school is not done.
+    unfinished = [UNFINISHED] if PLACEHOLDER in json.dumps(school.document, ensure_ascii=False) else []
+    return expired + unfinished
+
+
+def counts(overview: Overview, school: IncludedSchool, today: datetime.date) -> bool:
+    included = set(overview.config.samenwerkingsverband.ook_meetellen)
+    return set(states(school, today)) <= included
+
+
+def counted(overview: Overview, today: datetime.date) -> list[IncludedSchool]:
+    """The schools every count of the overview is made over, in the order of scholen.yml."""
+    return [school for school in overview.schools if counts(overview, school, today)]
+
+
+def left_out(overview: Overview, today: datetime.date) -> list[IncludedSchool]:
+    return [school for school in overview.schools if not counts(overview, school, today)]
+
+
+def mark(school: IncludedSchool, today: datetime.date) -> str:
+    """A school's marks as HTML (after its name), '' for a current, finished profile."""
+    return "".join(f' <strong class="swv-markering--{state.replace(" ", "-")}" title="{escape(EXPLAINED[state])}">'
+                   f"({escape(state)})</strong>" for state in states(school, today))
+
+
+def left_out_note(overview: Overview, today: datetime.date) -> str:
+    """The sentence a page with counts carries when schools are left out of them; '' otherwise."""
+    schools = left_out(overview, today)
+    if not schools:
+        return ""
+    names = ", ".join(f"{escape(school.name)} ({', '.join(EXPLAINED[s] for s in states(school, today))})"
+                      for school in schools)
+    return (f'<p class="swv-weggelaten">Niet meegeteld in de aantallen op deze pagina: {names}. '
+            "Ze staan er wel bij, gemarkeerd.</p>")
