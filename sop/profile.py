@@ -15,31 +15,12 @@ from pydantic import BaseModel, ValidationError
 
 from . import kader, rules, schema
 from .datadir import unexpected_entries
+from .datafiles import DATA_FILES
 from .errors import DataError, DataErrors, Location
 from .kader import Frame
 from .yamlfile import YamlDocument, read_yaml
 
 # File name (without .yml) -> model. Dutch names, after what the file holds.
-DATA_FILES: dict[str, type[BaseModel]] = {
-    "school": schema.School,
-    "inleiding": schema.Inleiding,
-    "onderwijsconcept": schema.Onderwijsconcept,
-    "waarde-en-trots": schema.WaardeEnTrots,
-    "kansen-en-belemmeringen": schema.KansenEnBelemmeringen,
-    "ondersteuningsstructuur": schema.Ondersteuningsstructuur,
-    "expertise": schema.Expertise,
-    "sociale-veiligheid": schema.Rollen,
-    "externe-deskundigen": schema.ExterneDeskundigen,
-    "aantallen": schema.Aantallen,
-    "basisondersteuning": schema.Basisondersteuning,
-    "stappenplan": schema.Stappenplan,
-    "begrippen": schema.Begrippen,
-    "in-het-kort": schema.InHetKort,
-    "instellingen": schema.Instellingen,
-    "status": schema.FormeleStatus,
-    "verklaringen": schema.Verklaringen,
-}
-
 # Files in data/ besides the YAML files above: not part of the profile, read by
 # the tests that check the school's own site. Anything else in data/ is a mistake.
 EXTRA_FILES = {

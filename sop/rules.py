@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel
 
 from . import names, schema
+from .datafiles import DATA_FILES
 
 Problem = tuple[tuple, str]
 
@@ -283,8 +284,6 @@ def _hidden_names_in_text(profile) -> Iterator[FileProblem]:
     hidden = profile.hidden_names()
     if not hidden:
         return
-    from .profile import DATA_FILES
-
     for stem, model in DATA_FILES.items():
         if model is schema.Instellingen:
             continue
@@ -353,8 +352,6 @@ def _contact_samples(school) -> Iterator[tuple[tuple, str]]:
 
 def notices(profile) -> Iterator[FileProblem]:
     """Valid but unfinished: the site is built, and the build says what is missing."""
-    from .profile import DATA_FILES
-
     for stem in DATA_FILES:
         for path, text in _strings(getattr(profile, stem.replace("-", "_")), ()):
             if PLACEHOLDER in text:
