@@ -44,12 +44,12 @@ node_modules/.installed: package.json package-lock.json
 
 # MkDocs' server (--strict), with errors shown in the browser and Dutch messages: sop/serve.py.
 serve: $(BIN)/.installed
-	@$(BIN)/python -m sop.serve
+	@$(BIN)/python -m sop serve
 
 # Validates data/, builds into a temporary folder and swaps it in only on
 # success: a failed build leaves the previous site/ untouched.
 build: $(BIN)/.installed node_modules/.installed
-	@$(BIN)/python -m sop.build $(STOP)
+	@$(BIN)/python -m sop build $(STOP)
 
 test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest
@@ -61,7 +61,7 @@ build-zensical: $(ZVENV)/bin/.installed
 
 # Validate data/ only: fast, every error at once, no site built.
 check: $(BIN)/.installed
-	@$(BIN)/python -m sop.check $(STOP)
+	@$(BIN)/python -m sop check $(STOP)
 
 # Page weight, requests and build time next to a plain Material site (needs Chromium).
 bench: $(BIN)/.installed
@@ -72,18 +72,18 @@ bench: $(BIN)/.installed
 # MAP exactly as typed: $(value) keeps make from expanding a $ in it, and the single
 # quotes (each ' in it written as '\'') keep the shell from splitting or expanding it.
 nieuwe-school: $(BIN)/.installed
-	@$(BIN)/python -m sop.starter '$(subst ','\'',$(value MAP))' '$(subst ','\'',$(value KADER))' $(STOP)
+	@$(BIN)/python -m sop nieuw '$(subst ','\'',$(value MAP))' '$(subst ','\'',$(value KADER))' $(STOP)
 
 # What changed in the profile since VAN (a commit, tag or branch), in plain Dutch.
 # "$$VAN" from the environment (make exports command-line variables): no quoting to break.
 wijzigingen: $(BIN)/.installed
 	@if [ -z "$$VAN" ]; then echo "Zeg met welke versie u wilt vergelijken, bijvoorbeeld: make wijzigingen VAN=main"; false; fi $(STOP)
-	@$(BIN)/python -m sop.wijzigingen --van "$$VAN" $(STOP)
+	@$(BIN)/python -m sop wijzigingen --van "$$VAN" $(STOP)
 
 # Bring data/ (or MAP=folder) from an older version of the format to the current one,
 # in place; prints each value it chose. A current folder is left untouched.
 bijwerken: $(BIN)/.installed
-	@$(BIN)/python -m sop.bijwerken '$(subst ','\'',$(value MAP))' $(STOP)
+	@$(BIN)/python -m sop bijwerken '$(subst ','\'',$(value MAP))' $(STOP)
 
 # Regenerate data/schema/*.json and the editor's forms (sop/beheer/config.yml) after changing sop/schema.py.
 schema: $(BIN)/.installed
@@ -93,7 +93,7 @@ schema: $(BIN)/.installed
 # The samenwerkingsverband's overview of all its schools' profiles into site-swv/
 # (the SWV's files in swv/, or in SWV=folder): fetches each school's sop.json.
 swv: $(BIN)/.installed
-	@$(BIN)/python -m sop.swv.build $(if $(SWV),--map '$(subst ','\'',$(value SWV))') $(STOP)
+	@$(BIN)/python -m sop swv $(if $(SWV),--map '$(subst ','\'',$(value SWV))') $(STOP)
 
 clean:
 	rm -rf $(VENV) .venv-zensical site site-zensical site-swv .site-* .cache .pytest_cache
