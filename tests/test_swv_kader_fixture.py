@@ -18,7 +18,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import TESTS, copy_project
+from conftest import PROJECT, TESTS, copy_project
 from sop.check import main as check
 from sop.kader import read_frame
 from sop.profile import load_profile
@@ -221,3 +221,29 @@ def test_the_fixtures_kader_json_validates_against_its_published_schema(kader_bu
     assert list(Draft202012Validator(frame_schema).iter_errors(document)) == []
     assert document["versie"] == str(FRAME["versie"]) and document["domeinen"] == FRAME["domeinen"]
 
+
+
+# --- make bench's row of schools answering a frame (sop/bench.py) ----------------------
+
+
+def test_the_bench_rows_schools_each_answer_a_40_standard_frame(tmp_path):
+    from sop import bench
+    from sop.swv.config import load_config
+
+    frame = bench.generated_frame()
+    served = tmp_path / "gepubliceerd"
+    served.mkdir()
+    folder = bench.swv_fixture(PROJECT, tmp_path / "bench", 4, served, "http://127.0.0.1:9/", frame=frame)
+    kader = load_config(folder).kader
+    assert len(kader.domeinen) >= 4 and sum(len(domain.standaarden) for domain in kader.domeinen) == 40
+    local = sorted((tmp_path / "bench" / "scholen").iterdir())
+    published = sorted(served.rglob("sop.json"))
+    assert len(local) == len(published) == 2
+    for data in local:
+        notices = []
+        profile = load_profile(data, notices=notices)
+        assert len(profile.basisondersteuning.kader.antwoorden) > 20
+        assert any(person.specialismen for person in profile.expertise.medewerkers)
+        assert not [notice for notice in notices if "niet nagekeken" in str(notice)]
+    for document in published:
+        assert json.loads(document.read_text(encoding="utf-8"))["basisondersteuning"]["kader"]["antwoorden"]
