@@ -9,7 +9,10 @@ Then the samenwerkingsverband's overview (make swv) at 15, 50 and 150 schools
 generated from the fixture schools (varied staff, domains, scales, tables,
 years, masked and unreported counts, locations), half as local folders and half
 as sop.json files fetched from a local server: build time, peak memory and the
-largest page. `python -m sop.bench swv` runs only that part.
+largest page. `python -m sop.bench swv` runs only that part. Beside them 150
+such schools each answering a generated frame of 40 standards in 5 domains, with
+specialism ids: build time and every page's first-visit gzip size
+(`python -m sop.bench kader` runs only that row).
 
 And the withheld names of a roster of 3,000 and 6,000 staff (every text checked for
 every name, the roster page, the open data): CPU time, growing at most linearly.
@@ -436,19 +439,25 @@ def varied_school(project: Path, target: Path, number: int, rng) -> Path:
     return target
 
 
-def swv_fixture(project: Path, target: Path, count: int, served: Path, served_url: str, seed: int = 13) -> Path:
+def swv_fixture(project: Path, target: Path, count: int, served: Path, served_url: str, seed: int = 13,
+                frame: dict | None = None) -> Path:
     """An SWV folder (as swv/, returned) in `target` with `count` generated schools beside it:
-    half as a local `map:`, half as a sop.json published under `served_url` (written into `served`)."""
+    half as a local `map:`, half as a sop.json published under `served_url` (written into `served`).
+    With `frame` (as kader.yml), every school answers it."""
     from .opendata import profile_document, publication_options
     from .profile import load_profile
 
     rng = random.Random(seed)
     folder = target / "swv"
     shutil.copytree(project / SWV_FIXTURE, folder)
+    if frame:
+        (folder / "kader.yml").write_text(_dump(frame), encoding="utf-8")
     entries = []
     for number in range(count):
         school_id = f"school-{number + 1:03d}"
         data = varied_school(project, target / "scholen" / school_id, number, rng)
+        if frame:
+            _answer_frame(data, folder, frame, rng)
         profile = load_profile(data)  # every generated school must be valid: else this raises
         entry = {"id": school_id, "naam": profile.school.naam}
         if number % 2:
@@ -463,6 +472,88 @@ def swv_fixture(project: Path, target: Path, count: int, served: Path, served_ur
         entries.append(entry)
     (folder / "scholen.yml").write_text(_dump({"scholen": entries}), encoding="utf-8")
     return folder
+
+
+# --- 150 schools answering a 40-standard frame (issue 21): the grids' worst case -----
+
+FRAME_SCHOOLS = 150
+FRAME_STANDARDS_PER_DOMAIN = 8  # in the 5 domains of COMMON_DOMAINS: 40 standards
+OLDER_FRAME_VERSION = "2021-2025"
+NOTES = ("Staat in het schoolplan.", "Dit schooljaar ingevoerd; het team is geschoold.",
+         "Nog niet op elke locatie.", "Samen met het samenwerkingsverband uitgewerkt.", "Zie het zorgplan.")
+
+
+def generated_frame() -> dict:
+    """kader.yml: the domains of COMMON_DOMAINS, each with FRAME_STANDARDS_PER_DOMAIN standards."""
+    domains = []
+    for domain_id, (title, subjects) in COMMON_DOMAINS.items():
+        standards = [{"id": f"{domain_id}-{number + 1}",
+                      "tekst": f"De school heeft {subjects[number % len(subjects)]}, beschreven en bekend bij het "
+                               f"team ({number + 1})."}
+                     for number in range(FRAME_STANDARDS_PER_DOMAIN)]
+        domains.append({"id": domain_id, "titel": title, "standaarden": standards})
+    return {"versie": "2025-2029", "statussen": ["Niet aanwezig", "In ontwikkeling", "Aanwezig", "Geborgd"],
+            "voldaan": ["Aanwezig", "Geborgd"], "domeinen": domains}
+
+
+def _answer_frame(data: Path, swv: Path, frame: dict, rng) -> None:
+    """The school answers most standards (some on an older version, a few not yet filled in),
+    and some staff carry the SWV's specialism ids."""
+    choices = ", ".join(frame["statussen"])
+    answers = []
+    for domain in frame["domeinen"]:
+        for standard in domain["standaarden"]:
+            if rng.random() < .9:
+                status = rng.choice(frame["statussen"]) if rng.random() < .97 else f"[vul in: {choices}]"
+                answer = {"standaard": standard["id"], "status": status}
+                if rng.random() < .5:
+                    answer["toelichting"] = rng.choice(NOTES)
+                answers.append(answer)
+    basic = _load(data, "basisondersteuning")
+    basic["kader"] = {"bron": Path(os.path.relpath(swv / "kader.yml", data)).as_posix(),
+                      "versie": frame["versie"] if rng.random() < .9 else OLDER_FRAME_VERSION, "antwoorden": answers}
+    _save(data, "basisondersteuning", basic)
+    specialisms = [item["id"] for item in _load(swv, "specialismen")["specialismen"]]
+    roster = _load(data, "expertise")
+    for person in roster["medewerkers"]:
+        if rng.random() < .4:
+            person["specialismen"] = rng.sample(specialisms, rng.choice((1, 1, 2)))
+    _save(data, "expertise", roster)
+
+
+def swv_frame_row(project: Path, scratch: Path, browser) -> dict:
+    """make swv for FRAME_SCHOOLS schools answering a generated frame: build time and every page's
+    first-visit gzip size."""
+    served = scratch / "gepubliceerd-kader"
+    served.mkdir()
+    server, base = serve(served)
+    try:
+        folder = swv_fixture(project, scratch / "swv-kader", FRAME_SCHOOLS, served, base, frame=generated_frame())
+        site = scratch / "swv-kader-site"
+        _, seconds, _, _ = measured_build(project, [
+            sys.executable, "-m", "sop.swv.build", "--map", str(folder),
+            "--cache", str(scratch / "swv-kader-cache"), "--site", str(site)], scratch)
+    finally:
+        server.shutdown()
+    index = json.loads((site / "open-data" / "swv.json").read_text(encoding="utf-8"))
+    if index["ontbrekend"] or len(index["scholen"]) != FRAME_SCHOOLS:  # else the row would weigh fewer schools
+        raise RuntimeError(f"het overzicht met kader mist {len(index['ontbrekend'])} van de {FRAME_SCHOOLS} scholen: "
+                           + "; ".join(f"{item['id']}: {item['reden']}" for item in index["ontbrekend"][:3]))
+    return {"seconden": seconds, "pagina's": weigh(site, browser)}
+
+
+def print_swv_frame(row: dict) -> bool:
+    """Every page of the overview with a frame; True when the build and every page are within budget."""
+    standards = len(COMMON_DOMAINS) * FRAME_STANDARDS_PER_DOMAIN
+    print(f"SWV met kader: {FRAME_SCHOOLS} scholen, {standards} standaarden in {len(COMMON_DOMAINS)} domeinen: "
+          f"bouwtijd {row['seconden']:.1f} s (budget {SWV_BUDGET_SECONDS} s)")
+    over = []
+    for page, (requests, _, packed) in row["pagina's"].items():
+        flag = "  BOVEN HET BUDGET" if packed > BUDGET_GZIP_BYTES else ""
+        print(f"  /{page.replace('(start)', ''):30} {requests:>3} verzoeken {packed / 1024:7.1f} KB gzip{flag}")
+        if flag:
+            over.append(page)
+    return not over and row["seconden"] <= SWV_BUDGET_SECONDS
 
 
 # Peak memory per process as VmHWM, which a new program starts afresh. Not getrusage's
@@ -622,10 +713,24 @@ def main_swv() -> int:
         browser = playwright.chromium.launch(
             executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
         within = print_swv(swv_scaling(Path.cwd(), Path(scratch), browser))
+        within = print_swv_frame(swv_frame_row(Path.cwd(), Path(scratch), browser)) and within
         browser.close()
         within = print_swv_profile(swv_profile_limit(Path.cwd(), Path(scratch))) and within
     print(f"budget SWV: {SWV_SIZES[-1]} scholen in <= {SWV_BUDGET_SECONDS} s, groei hooguit lineair, "
           f"elke pagina <= {BUDGET_GZIP_BYTES // 1024} KB gzip")
+    print("binnen budget" if within else "BUDGET OVERSCHREDEN")
+    return 0 if within else 1
+
+
+def main_frame() -> int:
+    """`python -m sop.bench kader`: only the overview of schools answering a frame."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
+        within = print_swv_frame(swv_frame_row(Path.cwd(), Path(scratch), browser))
+        browser.close()
     print("binnen budget" if within else "BUDGET OVERSCHREDEN")
     return 0 if within else 1
 
@@ -651,6 +756,7 @@ def main() -> int:
             ours = weigh(ours_site, browser)
             base = weigh(scratch / "plain-site", browser)
             swv = swv_scaling(project, scratch, browser)
+            swv_frame = swv_frame_row(project, scratch, browser)
             browser.close()
         profile_limit = swv_profile_limit(project, scratch)
 
@@ -676,6 +782,7 @@ def main() -> int:
     print()
     swv_within = print_swv(swv)
     swv_within = print_swv_profile(profile_limit) and swv_within
+    swv_within = print_swv_frame(swv_frame) and swv_within
     print(f"budget SWV: {SWV_SIZES[-1]} scholen in <= {SWV_BUDGET_SECONDS} s, groei hooguit lineair")
     # The budget is for the build a developer waits for: make build with an unchanged PDF.
     failed = bool(over_budget) or warm / plain_time > BUDGET_BUILD_RATIO or large / small > SCALE
@@ -687,4 +794,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main_swv() if sys.argv[1:] == ["swv"] else main())
+    sys.exit({"swv": main_swv, "kader": main_frame}.get(" ".join(sys.argv[1:]), main)())
