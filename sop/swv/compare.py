@@ -169,7 +169,7 @@ def add_up(values: list) -> int | render.Bound | None:
     or None ('niet bekend') when that is 0."""
     known = [value for value in values if value is not None]
     total = sum(render.least(value, None) for value in known)
-    if len(known) == len(values) and not any(isinstance(value, render.Bound) for value in known):
+    if known and len(known) == len(values) and not any(isinstance(value, render.Bound) for value in known):
         return total
     # '≥ 0' says nothing: with no part known, or only zeros known, the total is not known.
     return render.Bound(total, f"≥ {total}") if total else None

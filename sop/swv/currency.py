@@ -50,10 +50,9 @@ def mark(school: IncludedSchool, today: datetime.date) -> str:
 
 
 def mark_text(school: IncludedSchool, today: datetime.date) -> str:
-    """The marks as plain text (' (verlopen, niet af)'), for places that take no HTML:
-    a table's group heading, a spreadsheet cell."""
-    found = states(school, today)
-    return f" ({', '.join(found)})" if found else ""
+    """The marks as plain text, as `mark` reads (' (verlopen) (niet af)'), for places that
+    take no HTML: a table's group heading, a spreadsheet cell."""
+    return "".join(f" ({state})" for state in states(school, today))
 
 
 def counted_ids(overview: Overview, today: datetime.date) -> frozenset[str]:
