@@ -9,7 +9,6 @@ build's messages and the downloads.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from dataclasses import dataclass
