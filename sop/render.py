@@ -597,12 +597,14 @@ def _two_lines(year: str, x: float) -> str:
 
 def total_label(counts: list, threshold: int | None, unit: str | None = None) -> str:
     """A year's total; only a lower bound ('≥') when a count is masked (each masked
-    count is at least 1) or not reported (at least 0)."""
+    count is at least 1) or not reported (at least 0); 'niet bekend' when that bound is 0."""
     known = [count for count in counts if count is not None]
     masked = [count for count in known if is_masked(count, threshold)]
     total = sum(least(count, threshold) for count in known)
     number = with_unit(format_number(round(total, 6) if isinstance(total, float) else total), unit)
-    return f"≥ {number}" if masked or len(known) < len(counts) else number
+    if not masked and len(known) == len(counts):
+        return number
+    return f"≥ {number}" if total else NOT_REPORTED
 
 
 def _chart_description(table: schema.Tabel, threshold: int | None) -> str:

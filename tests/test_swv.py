@@ -92,6 +92,13 @@ def edit_yaml(path: Path, change: Callable[[dict], None]) -> None:
     dump_yaml(path, data)
 
 
+def count_every_profile(folder: Path) -> Path:
+    """The SWV counts expired and unfinished profiles too (ook_meetellen): the overviews here
+    test how counts are made over several schools; tests/test_swv_currency.py which schools count."""
+    edit_yaml(folder / "samenwerkingsverband.yml", lambda data: data.update(ook_meetellen=["verlopen", "niet af"]))
+    return folder
+
+
 def copy_school(source: Path, target: Path, **school_fields) -> Path:
     """A copy of a school's data folder, with other values in its school.yml."""
     shutil.copytree(source, target)
@@ -273,11 +280,10 @@ def total_cell(parts: list[str]) -> str:
     """The total an SWV page must show for the schools' cells `parts` (per-school table):
     exact only when every part is an exact number, else '≥ the least it can be'."""
     reported = [part for part in parts if part != "niet bekend"]
-    if not reported:
-        return "niet bekend"
     least = sum(1 if part.startswith("<") else int(part.removeprefix("≥ ")) for part in reported)
     exact = len(reported) == len(parts) and all(part.isdigit() for part in parts)
-    return str(least) if exact else f"≥ {least}"
+    # '≥ 0' says nothing: no part known, or only zeros, is 'niet bekend'.
+    return str(least) if exact else f"≥ {least}" if least else "niet bekend"
 
 
 # --- The overviews ----------------------------------------------------------------
@@ -285,10 +291,21 @@ def total_cell(parts: list[str]) -> str:
 
 @pytest.fixture(scope="module")
 def regio(tmp_path_factory) -> Build:
-    """tests/swv/regio as it is: the three fixture schools by local folder, on a day
-    both dated profiles have expired."""
+    """tests/swv/regio's three fixture schools by local folder, on a day both dated profiles
+    have expired: marked, and (count_every_profile) counted."""
     tmp = tmp_path_factory.mktemp("regio")
-    return built(REGIO, tmp, day=LATE)
+    return built(count_every_profile(write_swv(tmp / "swv", regio_schools())), tmp, day=LATE)
+
+
+# The names as the regio overview shows them: both dated profiles expired on LATE.
+MARKED = {"CBS Vesterhavet": "CBS Vesterhavet", "OBS De Proefboom": "OBS De Proefboom (verlopen)",
+          "IKC De Getijden": "IKC De Getijden (verlopen)"}
+
+
+def marked(line: str) -> str:
+    """A line 'School: …' as the regio overview shows it, with the school's mark."""
+    school, rest = line.split(": ", 1)
+    return f"{MARKED.get(school, school)}: {rest}"
 
 
 # The broken schools of the large overview: id -> (name in scholen.yml, part of the reason).
@@ -347,11 +364,14 @@ def large(tmp_path_factory, server) -> Build:
         {"id": "kapotte-map", "naam": BROKEN["kapotte-map"][0], "map": str(broken_data)},
         {"id": "geen-map", "naam": BROKEN["geen-map"][0], "map": f"{tmp}/bestaat-niet"},
     ]
-    folder = write_swv(tmp / "swv", schools)
+    folder = count_every_profile(write_swv(tmp / "swv", schools))
     return built(folder, tmp, served=served, day=SOON)
 
 
 INCLUDED = ("CBS Vesterhavet", "OBS De Proefboom", "IKC De Getijden", "OBS Op Afstand", "IKC Zonder Namen")
+# On SOON De Getijden and its copy Zonder Namen have expired.
+INCLUDED_MARKED = ("CBS Vesterhavet", "OBS De Proefboom", "IKC De Getijden (verlopen)", "OBS Op Afstand",
+                   "IKC Zonder Namen (verlopen)")
 
 
 # --- 1. Schools that cannot be read, and the cache --------------------------------
@@ -389,7 +409,7 @@ def test_readable_schools_are_on_every_page_and_broken_ones_on_none(large):
             assert name in shown, (page, name)
         for name, _ in BROKEN.values():
             assert name not in shown, (page, name)
-    assert [row[0] for row in large.rows("scholen", "tabel-scholen")[1:]] == sorted(INCLUDED, key=names.name_key)
+    assert [row[0] for row in large.rows("scholen", "tabel-scholen")[1:]] == sorted(INCLUDED_MARKED, key=names.name_key)
 
 
 @pytest.fixture(scope="module")
@@ -401,10 +421,12 @@ def stale(tmp_path_factory, server) -> tuple[Build, Build, dict]:
     own_server = SchoolServer()
     first = published(SCHOOLS["voorbeeldschool"])
     first["school"]["naam"] = "OBS Even Weg"
+    # Each its own BRIN number: the same one twice is reported (Let op).
+    first["school"]["brinnummer"] = "01EW"
     second = json.loads(json.dumps(first))
-    second["school"]["naam"] = "OBS Plat"
+    second["school"].update(naam="OBS Plat", brinnummer="02PL")
     third = json.loads(json.dumps(first))
-    third["school"]["naam"] = "OBS Half Af"
+    third["school"].update(naam="OBS Half Af", brinnummer="03HA")
     gone = server.serve("/even-weg/open-data/sop.json", as_json(first))
     down = own_server.serve("/open-data/sop.json", as_json(second))
     broken = server.serve("/half-af/open-data/sop.json", as_json(third))
@@ -472,9 +494,10 @@ def test_schools_table(regio):
         ["CBS Vesterhavet", "Hoofddorp", "11ZW", "niet ingevuld", "niet ingevuld",
          "website van CBS Vesterhavet · PDF van CBS Vesterhavet"],
         # Vestigingen add their places; Voorbeeldstad once. Renewal: four years after adoption.
-        ["IKC De Getijden", "Voorbeeldstad, Buitendorp", "99ZZ00", "1 oktober 2024", "1 oktober 2028 verlopen",
-         "website van IKC De Getijden · PDF van IKC De Getijden"],
-        ["OBS De Proefboom", "Testdorp", "00AA", "1 oktober 2030", "1 oktober 2034 verlopen", "geen adres opgegeven"],
+        ["IKC De Getijden (verlopen)", "Voorbeeldstad, Buitendorp", "99ZZ00", "1 oktober 2024",
+         "1 oktober 2028 verlopen", "website van IKC De Getijden · PDF van IKC De Getijden"],
+        ["OBS De Proefboom (verlopen)", "Testdorp", "00AA", "1 oktober 2030", "1 oktober 2034 verlopen",
+         "geen adres opgegeven"],
     ]
     links = {row["id"]: [a["href"] for a in row.find_all("a")] for row in regio.article("scholen").select("tbody tr")}
     assert links == {
@@ -483,7 +506,7 @@ def test_schools_table(regio):
         "school-de-proefboom": [],
     }
     summary = regio.list_items("")
-    assert "3 van de 3 scholen staan in dit overzicht." in summary
+    assert "Alle scholen staan in dit overzicht: 3 scholen." in summary
     assert "Bij 2 scholen is het profiel verlopen." in summary
     assert "Bij 1 school staat niet in het profiel wanneer het vernieuwd moet worden." in summary
     assert "Alle scholen staan in het overzicht." in regio.page_text("ontbrekend")
@@ -495,8 +518,8 @@ def test_renewal_marks_follow_the_day(regio, large):
 
     # Three months before the date 'binnenkort', after it 'verlopen'; without a date nothing.
     assert renewal(large)["OBS De Proefboom"] == "1 oktober 2034 binnenkort"
-    assert renewal(regio)["OBS De Proefboom"] == "1 oktober 2034 verlopen"
-    assert renewal(large)["IKC De Getijden"] == "1 oktober 2028 verlopen"
+    assert renewal(regio)["OBS De Proefboom (verlopen)"] == "1 oktober 2034 verlopen"
+    assert renewal(large)["IKC De Getijden (verlopen)"] == "1 oktober 2028 verlopen"
     assert renewal(large)["CBS Vesterhavet"] == "niet ingevuld"
     # A school served as sop.json: its address gives the site and the PDF.
     row = large.article("scholen").find("tr", id="school-op-afstand")
@@ -529,14 +552,15 @@ UNSORTED = {
 
 def test_expertise_per_specialism_in_the_schools_words(regio):
     for specialism, expected in EXPERTISE.items():
-        assert regio.items("expertise", specialism) == expected, specialism
+        assert regio.items("expertise", specialism) == [marked(line) for line in expected], specialism
         shown = " ".join(text(element) for element in section(regio.article("expertise"), specialism))
         count = len(expected)
         assert shown.startswith(
             "Geen enkele school noemt dit specialisme." if count == 0
             else "1 school, in haar eigen woorden:" if count == 1 else f"{count} scholen, in hun eigen woorden:"
         ), shown
-    assert regio.items("expertise", "niet-ingedeeld") == [f"‘{word}’: {school}" for word, school in UNSORTED.items()]
+    assert regio.items("expertise", "niet-ingedeeld") == [f"‘{word}’: {MARKED[school]}"
+                                                          for word, school in UNSORTED.items()]
     # The functions the SWV ignores are nowhere, nor are any names.
     page = regio.page_text("expertise")
     for ignored in ("Directeur", "Groepsleerkracht", "Onderwijsassistent", "Conciërge", "Tess Toets", "Pim Proef"):
@@ -564,13 +588,14 @@ def test_basic_support_shows_each_school_marking_in_its_own_words(regio):
         "(geborgd bij 0 van 1 school)", ["CBS Vesterhavet: ‘X borging’"])
     assert indicator(regio, "op-informatie-verzamelen") == (
         "(geborgd bij 1 van 1 school)", ["CBS Vesterhavet: ‘geborgd’, geborgd"])
-    assert indicator(regio, "gedragsregels") == ("(geborgd bij 0 van 1 school)", ["OBS De Proefboom: ‘X’ (Deels)"])
-    assert indicator(regio, "pestprotocol")[1] == ["OBS De Proefboom: ‘ja’ (Ja), geborgd"]
-    assert indicator(regio, "veiligheidsbeleid")[1] == ["IKC De Getijden: ‘Goed’ (Goed), geborgd"]
+    assert indicator(regio, "gedragsregels") == (
+        "(geborgd bij 0 van 1 school)", ["OBS De Proefboom (verlopen): ‘X’ (Deels)"])
+    assert indicator(regio, "pestprotocol")[1] == ["OBS De Proefboom (verlopen): ‘ja’ (Ja), geborgd"]
+    assert indicator(regio, "veiligheidsbeleid")[1] == ["IKC De Getijden (verlopen): ‘Goed’ (Goed), geborgd"]
     # A domain with its own scale and assessor.
-    assert indicator(regio, "zorgstructuur-beschreven")[1] == ["IKC De Getijden: ‘ja’ (Ja), geborgd"]
+    assert indicator(regio, "zorgstructuur-beschreven")[1] == ["IKC De Getijden (verlopen): ‘ja’ (Ja), geborgd"]
     assert indicator(regio, "prikkelarme-ruimte") == (
-        "(alleen beschreven, zonder status)", ["IKC De Getijden: alleen beschreven, zonder status"])
+        "(alleen beschreven, zonder status)", ["IKC De Getijden (verlopen): alleen beschreven, zonder status"])
     # Every indicator of every school: its marking, then the column's heading where the school gave headings;
     # without headings no column number ('kolom 3 van 4' reads as a ranking the profile does not give).
     for school_dir, name in ((SCHOOLS["bron"], "CBS Vesterhavet"), (SCHOOLS["voorbeeldschool"], "OBS De Proefboom"),
@@ -582,11 +607,11 @@ def test_basic_support_shows_each_school_marking_in_its_own_words(regio):
                 for item in group.indicatoren:
                     shown = indicator(regio, item.id)[1]
                     if scale is None:
-                        assert shown == [f"{name}: alleen beschreven, zonder status"]
+                        assert shown == [f"{MARKED[name]}: alleen beschreven, zonder status"]
                         continue
                     heading = f" ({scale.koppen[item.status.kolom - 1]})" if scale.koppen else ""
-                    assert shown[0] in (f"{name}: ‘{item.status.markering}’{heading}",
-                                        f"{name}: ‘{item.status.markering}’{heading}, geborgd"), shown
+                    assert shown[0] in (f"{MARKED[name]}: ‘{item.status.markering}’{heading}",
+                                        f"{MARKED[name]}: ‘{item.status.markering}’{heading}, geborgd"), shown
                     assert "kolom" not in shown[0]
 
 
@@ -626,8 +651,9 @@ def test_outflow_totals_are_lower_bounds_unless_every_part_is_exact(regio):
     sbo, so = "Speciaal basisonderwijs (SBO)", "Speciaal onderwijs (SO)"
     assert regio.rows("uitstroom", "tabel-uitstroom-sbo-so") == [
         ["Leerlingen naar", *years],
-        [sbo, "≥ 2", "≥ 6", "≥ 3", "≥ 4", "≥ 0", "≥ 1", "≥ 1", "≥ 1", "≥ 1"],
-        [so, "≥ 0", "≥ 0", "≥ 7", "≥ 2", "≥ 2", "≥ 11", "≥ 21", "≥ 22", "≥ 23"],
+        # Where only zeros are known the total is 'niet bekend', not '≥ 0'.
+        [sbo, "≥ 2", "≥ 6", "≥ 3", "≥ 4", NB, "≥ 1", "≥ 1", "≥ 1", "≥ 1"],
+        [so, NB, NB, "≥ 7", "≥ 2", "≥ 2", "≥ 11", "≥ 21", "≥ 22", "≥ 23"],
     ]
     assert regio.rows("uitstroom", "tabel-uitstroom-sbo-so-per-school") == [
         ["Leerlingen naar", *years],
@@ -635,11 +661,11 @@ def test_outflow_totals_are_lower_bounds_unless_every_part_is_exact(regio):
         [sbo, "2", "0", "3", "4", "0", "0", NB, NB, NB],
         # SO: the four 'cluster' rows of CBS Vesterhavet added up.
         [so, "0", "0", "0", "2", "2", "2", NB, NB, NB],
-        ["OBS De Proefboom"],
+        ["OBS De Proefboom (verlopen)"],
         # De Proefboom hides counts under 15, De Getijden under 5: shown as the school shows them.
         [sbo, NB, NB, NB, NB, NB, NB, "< 15", "< 15", "< 15"],
         [so, NB, NB, NB, NB, NB, NB, "21", "22", "23"],
-        ["IKC De Getijden"],
+        ["IKC De Getijden (verlopen)"],
         [sbo, NB, "6", NB, NB, NB, "< 5", NB, NB, NB],
         [so, NB, "0", "7", NB, NB, "9", NB, NB, NB],
     ]
@@ -773,7 +799,7 @@ def own_documents(school_sites) -> dict[str, dict]:
 
 def test_swv_json_holds_every_profile_exactly_as_the_school_publishes_it(large, own_documents):
     index = large.index()
-    assert index["schema_version"] == "1.0" and index["profiel_schema_version"] == SCHEMA_VERSION
+    assert index["schema_version"] == "1.1" and index["profiel_schema_version"] == SCHEMA_VERSION
     assert index["samenwerkingsverband"]["naam"] == "Samenwerkingsverband Kust en Polder PO"
     assert index["gemaakt_op"] == SOON
     schools = {school["id"]: school for school in index["scholen"]}
@@ -812,13 +838,15 @@ def test_csv_files_open_as_dutch_spreadsheets_with_known_rows(regio):
     assert files == ["arrangementen-per-school.csv", "arrangementen.csv", "basisondersteuning.csv", "expertise.csv",
                      "scholen.csv", "uitstroom-sbo-so-per-school.csv", "uitstroom-sbo-so.csv"]
     sheets = {name: read_like_excel(regio.download(name)) for name in files}
-    assert sheets["scholen.csv"] == [
-        ["id", "School", "Plaats", "BRIN", "Vastgesteld op", "Vernieuwen vóór", "Profiel", "PDF"],
-        ["cbs-vesterhavet", "CBS Vesterhavet", "Hoofddorp", "11ZW", "", "", "https://cbs-vesterhavet.example/sop/",
-         "https://cbs-vesterhavet.example/sop/" + PDF],
-        ["de-proefboom", "OBS De Proefboom", "Testdorp", "00AA", "2030-10-01", "2034-10-01", "", ""],
+    # The columns of the page, each school's state, and the contact details tested in test_swv_currency.py.
+    assert [row[:8] + row[-2:] for row in sheets["scholen.csv"]] == [
+        ["id", "School", "Plaats", "BRIN", "Vastgesteld op", "Vernieuwen vóór", "Staat van het profiel", "Meegeteld",
+         "Profiel", "PDF"],
+        ["cbs-vesterhavet", "CBS Vesterhavet", "Hoofddorp", "11ZW", "", "", "", "ja",
+         "https://cbs-vesterhavet.example/sop/", "https://cbs-vesterhavet.example/sop/" + PDF],
+        ["de-proefboom", "OBS De Proefboom", "Testdorp", "00AA", "2030-10-01", "2034-10-01", "verlopen", "ja", "", ""],
         ["de-getijden", "IKC De Getijden", "Voorbeeldstad, Buitendorp", "99ZZ00", "2024-10-01", "2028-10-01",
-         "https://de-getijden.example/", "https://de-getijden.example/" + PDF],
+         "verlopen", "ja", "https://de-getijden.example/", "https://de-getijden.example/" + PDF],
     ]
     # The same schools and words as the Expertise page, one row per word.
     specialism_names = {item["id"]: item["naam"] for item in
@@ -827,13 +855,16 @@ def test_csv_files_open_as_dutch_spreadsheets_with_known_rows(regio):
     for specialism, lines in EXPERTISE.items():
         for line in lines:
             school, words = line.split(": ", 1)
-            expected += [[specialism_names[specialism], specialism, school, word.strip("‘’")]
+            state = "" if MARKED[school] == school else "verlopen"
+            expected += [[specialism_names[specialism], specialism, school, state, "ja", word.strip("‘’")]
                          for word in words.split("; ")]
-    assert sheets["expertise.csv"] == [["Specialisme", "id", "School", "Functie of focusgebied"], *expected]
+    assert sheets["expertise.csv"] == [
+        ["Specialisme", "id", "School", "Staat van het profiel", "Meegeteld", "Functie of focusgebied"], *expected]
     support = sheets["basisondersteuning.csv"]
-    assert support[0] == ["Domein", "Indicator-id", "Indicator", "School", "Markering", "Kolomkop", "Kolom",
-                          "Beoordeeld door", "Geborgd"]
-    by_id = {(row[1], row[3]): row for row in support[1:]}
+    assert support[0] == ["Domein", "Indicator-id", "Indicator", "School", "Staat van het profiel", "Meegeteld",
+                          "Markering", "Kolomkop", "Kolom", "Beoordeeld door", "Geborgd"]
+    # The state columns are tested in test_swv_currency.py.
+    by_id = {(row[1], row[3]): row[:4] + row[6:] for row in support[1:]}
     assert by_id[("op-valide-toetsen", "CBS Vesterhavet")] == [
         "Onderwijsproces", "op-valide-toetsen", "De school gebruikt voor rekenen en taal valide toetsen en legt dit "
         "vast in het onderwijs-leerlingvolgsysteem.", "CBS Vesterhavet", "X borging", "", "2",
@@ -847,13 +878,13 @@ def test_csv_files_open_as_dutch_spreadsheets_with_known_rows(regio):
     assert sheets["uitstroom-sbo-so.csv"] == [
         ["Tussenkop", "Leerlingen naar", "2018/2019", "2019/2020", "2020/2021", "2021/2022", "2022/2023",
          "2023/2024", "2030/2031", "2031/2032", "2032/2033"],
-        ["", "Speciaal basisonderwijs (SBO)", "≥ 2", "≥ 6", "≥ 3", "≥ 4", "≥ 0", "≥ 1", "≥ 1", "≥ 1", "≥ 1"],
-        ["", "Speciaal onderwijs (SO)", "≥ 0", "≥ 0", "≥ 7", "≥ 2", "≥ 2", "≥ 11", "≥ 21", "≥ 22", "≥ 23"],
+        ["", "Speciaal basisonderwijs (SBO)", "≥ 2", "≥ 6", "≥ 3", "≥ 4", "", "≥ 1", "≥ 1", "≥ 1", "≥ 1"],
+        ["", "Speciaal onderwijs (SO)", "", "", "≥ 7", "≥ 2", "≥ 2", "≥ 11", "≥ 21", "≥ 22", "≥ 23"],
     ]
     # Not reported: an empty cell, as in the schools' own CSV files.
     assert sheets["uitstroom-sbo-so-per-school.csv"][5:7] == [
-        ["IKC De Getijden", "Speciaal basisonderwijs (SBO)", "", "6", "", "", "", "< 5", "", "", ""],
-        ["IKC De Getijden", "Speciaal onderwijs (SO)", "", "0", "7", "", "", "9", "", "", ""],
+        ["IKC De Getijden (verlopen)", "Speciaal basisonderwijs (SBO)", "", "6", "", "", "", "< 5", "", "", ""],
+        ["IKC De Getijden (verlopen)", "Speciaal onderwijs (SO)", "", "0", "7", "", "", "9", "", "", ""],
     ]
 
 
@@ -1068,7 +1099,7 @@ def hostile_build(tmp_path_factory) -> Build:
         {"id": "vijandig", "naam": "Vijandig", "map": str(data)},
         {"id": "weg", "naam": hostile(26), "map": f"{tmp}/{hostile(27)}"},
     ]
-    folder = write_swv(tmp / "swv", schools)
+    folder = count_every_profile(write_swv(tmp / "swv", schools))
     _hostile_swv(folder)
     return built(folder, tmp)
 
@@ -1084,8 +1115,8 @@ def test_hostile_values_show_as_typed_on_every_page(hostile_build):
     totals = hostile_build.rows("uitstroom", "tabel-uitstroom-sbo-so")
     assert totals[0][0] == hostile(25)
     assert [row for row in totals if row[0] == hostile(21)] == [
-        [hostile(21), "≥ 0", "0", "7", "≥ 2", "≥ 2", "11"]]
-    assert hostile_build.items("expertise", "vijandig") == [f"{hostile(1)}: ‘{hostile(6)}’"]
+        [hostile(21), "niet bekend", "0", "7", "≥ 2", "≥ 2", "11"]]
+    assert hostile_build.items("expertise", "vijandig") == [f"{hostile(1)} (verlopen): ‘{hostile(6)}’"]
 
 
 def test_hostile_values_make_no_script_or_attribute(hostile_build, regio):
@@ -1111,6 +1142,7 @@ def test_hostile_values_are_data_in_the_downloads(hostile_build):
     assert index["samenwerkingsverband"]["naam"] == hostile(22)
     school = next(item for item in index["scholen"] if item["id"] == "vijandig")["profiel"]["school"]
     assert school["naam"] == hostile(1) and school["vestigingen"][0]["naam"] == hostile(4)
-    assert [hostile(20), "vijandig", hostile(1), hostile(6)] in read_like_excel(hostile_build.download("expertise.csv"))
+    assert ([hostile(20), "vijandig", hostile(1), "verlopen", "ja", hostile(6)]
+            in read_like_excel(hostile_build.download("expertise.csv")))
     rows = read_like_excel(hostile_build.download("basisondersteuning.csv"))
-    assert [hostile(7), "veiligheidsbeleid", hostile(8), hostile(1), hostile(9)] in [row[:5] for row in rows]
+    assert [hostile(7), "veiligheidsbeleid", hostile(8), hostile(1), hostile(9)] in [row[:4] + row[6:7] for row in rows]

@@ -24,6 +24,7 @@ PUBLISHED = "Het nieuwe overzicht stond al klaar."
 def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) -> int:
     from ..errors import DataErrors
     from ..theme import today
+    from .compare import duplicate_brins
     from .opendata import FOLDER, INDEX, downloads
     from .overview import gather
     from .render import count_schools
@@ -42,6 +43,10 @@ def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) 
     for school in overview.schools:
         if school.stale_note:
             print(f"Let op: {school.name} ({school.entry.id}): {school.stale_note}", file=sys.stderr)
+    for brin, schools in duplicate_brins(overview):
+        named = [f"{school.name} ({school.entry.id})" for school in schools]
+        print(f"Let op: {', '.join(named[:-1])} en {named[-1]} hebben hetzelfde BRIN-nummer {brin}; "
+              "staat dezelfde school twee keer in scholen.yml? Ze staan allebei in het overzicht.", file=sys.stderr)
     if not overview.schools:
         print("Geen enkele school kon gelezen worden; het overzicht is niet gebouwd.", file=sys.stderr)
         return 1

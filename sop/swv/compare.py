@@ -7,11 +7,13 @@ over a number a school did not give or made unrecognisable is a lower bound.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import names, render, schema
+from . import currency
 from . import schema as swv_schema
 from .config import PER_SCHOOL
 from .overview import IncludedSchool, Overview
@@ -155,6 +157,7 @@ def indicators(overview: Overview) -> list[Domain]:
 class Comparison:
     comparison: swv_schema.Vergelijking
     schools: list[School]  # the schools with a table this comparison reads
+    counted: list[School]  # of those, the ones the totals are made over (currency.py)
     # None when no school has a table this comparison reads.
     total: schema.Tabel | None  # per category, added up over the schools
     per_school: schema.Tabel | None  # a group per school
@@ -162,14 +165,14 @@ class Comparison:
 
 
 def add_up(values: list) -> int | render.Bound | None:
-    """A total that is exact only when every part is: otherwise '≥ n', the least it can be."""
+    """A total that is exact only when every part is: otherwise '≥ n', the least it can be,
+    or None ('niet bekend') when that is 0."""
     known = [value for value in values if value is not None]
-    if not known:
-        return None
     total = sum(render.least(value, None) for value in known)
-    if len(known) < len(values) or any(isinstance(value, render.Bound) for value in known):
-        return render.Bound(total, f"≥ {total}")
-    return total
+    if known and len(known) == len(values) and not any(isinstance(value, render.Bound) for value in known):
+        return total
+    # '≥ 0' says nothing: with no part known, or only zeros known, the total is not known.
+    return render.Bound(total, f"≥ {total}") if total else None
 
 
 def _years(tables: list[schema.Tabel]) -> list[str]:
@@ -190,7 +193,7 @@ def _table(comparison: swv_schema.Vergelijking, table_id: str, years: list[str],
     })
 
 
-def _comparison(comparison: swv_schema.Vergelijking, overview: Overview) -> Comparison:
+def _comparison(comparison: swv_schema.Vergelijking, overview: Overview, today: datetime.date) -> Comparison:
     spelling = {names.name_key(s): category.naam for category in comparison.categorieen for s in category.schrijfwijzen}
     wanted = set(comparison.tabellen)
     sources = [(school, [t for t in school.profile.aantallen.tabellen if t.id in wanted]) for school in overview.schools]
@@ -213,8 +216,9 @@ def _comparison(comparison: swv_schema.Vergelijking, overview: Overview) -> Comp
         if unmatched:
             left_out.append((school, unmatched))
     if not sources:
-        return Comparison(comparison, [], None, None, left_out)
+        return Comparison(comparison, [], [], None, None, left_out)
     adds_up = all(table.rijen_tellen_op for _, tables in sources for table in tables)
+    counting = currency.counted_ids(overview, today)
 
     def school_value(parts: list) -> int | render.Bound | None:
         # A school without a row in this category for this year did not report it; a single
@@ -223,8 +227,9 @@ def _comparison(comparison: swv_schema.Vergelijking, overview: Overview) -> Comp
             return parts[0]
         return add_up(parts) if parts else None
 
+    # Every school stays in the table per school, its marks in its heading; only counted ones add up.
     school_groups = [
-        {"kop": school.name, "rijen": [
+        {"kop": school.name + currency.mark_text(school, today), "rijen": [
             {"categorie": name, "aantallen": {year: school_value(parts) for year, parts in per_year.items()}}
             for name, per_year in values.items()
         ]}
@@ -232,20 +237,22 @@ def _comparison(comparison: swv_schema.Vergelijking, overview: Overview) -> Comp
     ]
     totals = [
         {"categorie": category.naam, "aantallen": {
-            year: add_up([school_value(values[category.naam][year]) for _, values in per_school]) for year in years
+            year: add_up([school_value(values[category.naam][year]) for school, values in per_school
+                          if school.entry.id in counting]) for year in years
         }}
         for category in comparison.categorieen
     ]
     return Comparison(
         comparison,
         [school for school, _ in sources],
+        [school for school, _ in sources if school.entry.id in counting],
         _table(comparison, comparison.id, years, [{"rijen": totals}], adds_up),
         _table(comparison, comparison.id + PER_SCHOOL, years, school_groups, adds_up),
         left_out,
     )
 
 
-def comparisons(overview: Overview) -> tuple[list[Comparison], list[tuple[School, list[schema.Tabel]]]]:
+def comparisons(overview: Overview, today: datetime.date) -> tuple[list[Comparison], list[tuple[School, list[schema.Tabel]]]]:
     """Each comparison of the SWV; and per school its tables that no comparison reads."""
     items = overview.config.vergelijkingen.vergelijkingen
     read = {table_id for item in items for table_id in item.tabellen}
@@ -253,4 +260,23 @@ def comparisons(overview: Overview) -> tuple[list[Comparison], list[tuple[School
         (school, [table for table in school.profile.aantallen.tabellen if table.id not in read])
         for school in overview.schools
     ]
-    return [_comparison(item, overview) for item in items], [(school, tables) for school, tables in rest if tables]
+    return [_comparison(item, overview, today) for item in items], [(school, tables) for school, tables in rest if tables]
+
+
+# --- correctness -------------------------------------------------------------
+
+
+def _brins(school: School) -> set[str]:
+    """Every BRIN number the profile publishes: the school's and its locations'. Only the
+    same number is the same place: '12AB' and '12AB01' are a school and one of its locations."""
+    data = school.profile.school
+    return {data.brinnummer, *(location.brinnummer for location in data.vestigingen if location.brinnummer)}
+
+
+def duplicate_brins(overview: Overview) -> list[tuple[str, list[School]]]:
+    """Each BRIN number that more than one school of the overview publishes, with those schools."""
+    found: dict[str, list[School]] = {}
+    for school in overview.schools:
+        for brin in sorted(_brins(school)):
+            found.setdefault(brin, []).append(school)
+    return [(brin, schools) for brin, schools in found.items() if len(schools) > 1]

@@ -49,6 +49,17 @@ def mark(school: IncludedSchool, today: datetime.date) -> str:
                    f"({escape(state)})</strong>" for state in states(school, today))
 
 
+def mark_text(school: IncludedSchool, today: datetime.date) -> str:
+    """The marks as plain text, as `mark` reads (' (verlopen) (niet af)'), for places that
+    take no HTML: a table's group heading, a spreadsheet cell."""
+    return "".join(f" ({state})" for state in states(school, today))
+
+
+def counted_ids(overview: Overview, today: datetime.date) -> frozenset[str]:
+    """The ids (scholen.yml) of the counted schools: a school's data holds dicts, so it is no set member."""
+    return frozenset(school.entry.id for school in counted(overview, today))
+
+
 def left_out_note(overview: Overview, today: datetime.date) -> str:
     """The sentence a page with counts carries when schools are left out of them; '' otherwise."""
     schools = left_out(overview, today)

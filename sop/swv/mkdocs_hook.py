@@ -3,6 +3,9 @@ sop/mkdocs_hook.py gives them for a school's site (see sop/theme.py)."""
 
 from __future__ import annotations
 
+import datetime
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -13,8 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 from sop.errors import DataErrors  # noqa: E402
 from sop.swv.config import load_config  # noqa: E402
 from sop.swv.render import glossary  # noqa: E402
-from sop.swv.site import display_name, swv_folder  # noqa: E402
-from sop.theme import script_json  # noqa: E402
+from sop.render import dutch_date  # noqa: E402
+from sop.swv.site import INDEX_VARIABLE, display_name, swv_folder  # noqa: E402
+from sop.theme import nav_pages, page_url, script_json, today  # noqa: E402
 
 
 def swv_jsonld(swv, site_url: str) -> dict:
@@ -30,6 +34,21 @@ def swv_jsonld(swv, site_url: str) -> dict:
     }
 
 
+def reference_date() -> datetime.date:
+    """The day the gathered overview holds for (its swv.json), so the pages say what their counts say."""
+    index = os.environ.get(INDEX_VARIABLE)
+    if not index:
+        return today()
+    with open(index, encoding="utf-8") as file:
+        return datetime.date.fromisoformat(json.load(file)["stand_van"])
+
+
+def reference_html(config) -> dict[str, str]:
+    """'Stand van <datum>' under every page, by its URL (as the school's 'Laatst gewijzigd')."""
+    line = f'<p class="swv-stand">Stand van {escape(dutch_date(reference_date()))}</p>'
+    return {page_url(source): line for source, _ in nav_pages(config["nav"])}
+
+
 def on_config(config):
     folder = swv_folder()
     try:
@@ -41,7 +60,7 @@ def on_config(config):
     site_url = config.get("site_url")
     config["extra"].update({
         "sop_pdf": "",
-        "sop_laatst_gewijzigd_html": {},
+        "sop_laatst_gewijzigd_html": reference_html(config),
         "sop_melding_html": "",
         "sop_toegankelijkheid": "",
         "sop_jsonld": script_json(swv_jsonld(swv, site_url)) if site_url else "",

@@ -7,14 +7,16 @@ import datetime
 from typing import Any
 
 from .. import opendata
-from . import schema
+from . import currency, schema
 from .compare import comparisons, indicators, specialisms
 from .config import OWN_TABLES, SwvConfig
-from .overview import Overview, pdf_address
+from ..schema import Vestiging
+from .overview import IncludedSchool, Overview, pdf_address
 
 FOLDER = "open-data"
 INDEX = "swv.json"
-INDEX_VERSION = "1.0"
+# 1.1: the reference date (stand_van) and each school's state (staat, meegeteld).
+INDEX_VERSION = "1.1"
 # The frame, at an address that stays the same, for the schools that answer to it.
 FRAME = "kader.json"
 FRAME_SCHEMA = "kader.schema.json"
@@ -23,11 +25,15 @@ FRAME_VERSION = "1.0"
 
 def index_document(overview: Overview, today: datetime.date) -> dict[str, Any]:
     swv = overview.config.samenwerkingsverband
+    counting = currency.counted_ids(overview, today)
     return {
         "schema_version": INDEX_VERSION,
         "profiel_schema_version": opendata.SCHEMA_VERSION,
         "samenwerkingsverband": {"naam": swv.naam, "website": swv.website, "email": swv.email},
         "gemaakt_op": today.isoformat(),
+        # The day every count and mark of the overview holds for ('stand van' on its pages).
+        "stand_van": today.isoformat(),
+        "ook_meetellen": list(swv.ook_meetellen),
         "scholen": [
             {
                 "id": school.entry.id,
@@ -35,6 +41,8 @@ def index_document(overview: Overview, today: datetime.date) -> dict[str, Any]:
                 "site": school.site,
                 "bron": school.entry.sop_json,
                 "melding": school.stale_note,
+                "staat": currency.states(school, today),
+                "meegeteld": school.entry.id in counting,
                 "profiel": school.document,
             }
             for school in overview.schools
@@ -69,34 +77,56 @@ def _date(day: datetime.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def schools_rows(overview: Overview) -> list[list[str]]:
-    rows = [["id", "School", "Plaats", "BRIN", "Vastgesteld op", "Vernieuwen vóór", "Profiel", "PDF"]]
+# Each school's state in every CSV with a row per school: the reader can leave out what the pages leave out.
+STATE_COLUMNS = ["Staat van het profiel", "Meegeteld"]
+
+
+def _state(overview: Overview, school: IncludedSchool, today: datetime.date) -> list[str]:
+    return ["; ".join(currency.states(school, today)), "ja" if currency.counts(overview, school, today) else "nee"]
+
+
+def _location(location: Vestiging) -> str:
+    """A location's contact details in one cell, only what the school published."""
+    parts = [location.naam, location.straat_en_huisnummer, f"{location.postcode} {location.plaats}",
+             *([f"BRIN {location.brinnummer}"] if location.brinnummer else []),
+             *([f"telefoon {location.telefoon}"] if location.telefoon else [])]
+    return ", ".join(parts)
+
+
+def schools_rows(overview: Overview, today: datetime.date) -> list[list[str]]:
+    rows = [["id", "School", "Plaats", "BRIN", "Vastgesteld op", "Vernieuwen vóór", *STATE_COLUMNS,
+             "Adres", "Postcode", "Telefoon", "E-mail", "Website", "Vestigingen", "Profiel", "PDF"]]
     for school in overview.schools:
         data, status = school.profile.school, school.profile.status
         rows.append([
             school.entry.id, school.name, ", ".join(school.places), data.brinnummer, _date(status.vastgesteld_op),
-            _date(status.renewal_date), school.site or "", pdf_address(school.site) if school.site else "",
+            _date(status.renewal_date), *_state(overview, school, today),
+            data.straat_en_huisnummer, data.postcode, data.telefoon, data.email, data.website,
+            " | ".join(_location(location) for location in data.vestigingen),
+            school.site or "", pdf_address(school.site) if school.site else "",
         ])
     return rows
 
 
-def expertise_rows(overview: Overview) -> list[list[str]]:
+def expertise_rows(overview: Overview, today: datetime.date) -> list[list[str]]:
     found, _ = specialisms(overview)
-    rows = [["Specialisme", "id", "School", "Functie of focusgebied"]]
+    rows = [["Specialisme", "id", "School", *STATE_COLUMNS, "Functie of focusgebied"]]
     for item in found:
         for school, texts in item.schools:
-            rows += [[item.specialism.naam, item.specialism.id, school.name, text] for text in texts]
+            state = _state(overview, school, today)
+            rows += [[item.specialism.naam, item.specialism.id, school.name, *state, text] for text in texts]
     return rows
 
 
-def basic_support_rows(overview: Overview) -> list[list[str]]:
-    rows = [["Domein", "Indicator-id", "Indicator", "School", "Markering", "Kolomkop", "Kolom", "Beoordeeld door",
-             "Geborgd"]]
+def basic_support_rows(overview: Overview, today: datetime.date) -> list[list[str]]:
+    rows = [["Domein", "Indicator-id", "Indicator", "School", *STATE_COLUMNS, "Markering", "Kolomkop", "Kolom",
+             "Beoordeeld door", "Geborgd"]]
     for domain in indicators(overview):
         for item in domain.indicators:
             for school, marking in item.schools:
                 rows.append([
-                    domain.title, item.id, item.text, school.name, marking.marking or "", marking.heading or "",
+                    domain.title, item.id, item.text, school.name, *_state(overview, school, today),
+                    marking.marking or "", marking.heading or "",
                     "" if marking.column is None else str(marking.column),
                     marking.assessor or "", "ja" if marking.secured else "nee",
                 ])
@@ -115,9 +145,9 @@ OWN_TABLE_FILES = tuple(
 )
 
 
-def download_names(overview: Overview) -> list[tuple[str, str]]:
+def download_names(overview: Overview, today: datetime.date) -> list[tuple[str, str]]:
     """(file name in open-data/, what it holds) for every download, in the order of the pages."""
-    found, _ = comparisons(overview)
+    found, _ = comparisons(overview, today)
     frame = [(FRAME, f"Het kader van het samenwerkingsverband, dat de scholen beantwoorden ({FRAME})"),
              (FRAME_SCHEMA, "Het JSON-schema van het kader")] if overview.config.kader else []
     return [
@@ -135,11 +165,11 @@ def download_names(overview: Overview) -> list[tuple[str, str]]:
 
 def downloads(overview: Overview, today: datetime.date) -> dict[str, bytes]:
     """File name in open-data/ -> content."""
-    found, _ = comparisons(overview)
+    found, _ = comparisons(overview, today)
     files = {
         INDEX: opendata.as_json(index_document(overview, today)),
         "sop.schema.json": opendata.as_json(opendata.profile_json_schema()),
-        **{f"{name}.csv": opendata.spreadsheet(rows(overview)) for name, _, rows in OWN_TABLE_FILES},
+        **{f"{name}.csv": opendata.spreadsheet(rows(overview, today)) for name, _, rows in OWN_TABLE_FILES},
     }
     frame = frame_document(overview.config)
     if frame:

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable
 
 from .. import names, render, schema
 from ..render import escape, heading
-from .compare import Comparison, Indicator, Marking, SpecialismSchools, comparisons, indicators, specialisms
+from . import currency
+from .compare import (Comparison, Indicator, Marking, SpecialismSchools, comparisons, duplicate_brins, indicators,
+                      specialisms)
 from . import schema as swv_schema
 from .config import OTHER_FIGURES, UNSORTED
 from .opendata import download_names
@@ -34,9 +36,32 @@ def school_anchor(school: IncludedSchool) -> str:
     return f"school-{school.entry.id}"
 
 
-def _school_link(school: IncludedSchool, page: str = "") -> str:
-    """A school's name, linking to its row on the Scholen page."""
-    return f'<a href="{escape(page)}#{escape(school_anchor(school))}">{escape(school.name)}</a>'
+def _school_link(school: IncludedSchool, today: datetime.date, page: str = "") -> str:
+    """A school's name, linking to its row on the Scholen page, with its marks (currency.py)."""
+    return (f'<a href="{escape(page)}#{escape(school_anchor(school))}">{escape(school.name)}</a>'
+            f"{currency.mark(school, today)}")
+
+
+def _school_name(school: IncludedSchool, today: datetime.date) -> str:
+    """A school's name as plain text in a long list, with its marks (currency.py)."""
+    return escape(school.name) + currency.mark(school, today)
+
+
+def _schools_and(schools: list[IncludedSchool]) -> str:
+    """'A (a) en B (b)': names with their ids in scholen.yml, where the SWV corrects them."""
+    named = [f"{escape(school.name)} ({escape(school.entry.id)})" for school in schools]
+    return ", ".join(named[:-1]) + f" en {named[-1]}"
+
+
+def duplicate_brin_note(overview: Overview) -> str:
+    """The note that one BRIN number is published by more than one school; '' when none is."""
+    items = "".join(f"<li>BRIN-nummer {escape(brin)}: {_schools_and(schools)}</li>"
+                    for brin, schools in duplicate_brins(overview))
+    if not items:
+        return ""
+    return ('<div class="swv-dubbel"><p><strong>Let op:</strong> deze scholen geven hetzelfde BRIN-nummer. '
+            "Staat dezelfde school twee keer in scholen.yml? Ze staan er allebei in.</p>"
+            f"<ul>{items}</ul></div>")
 
 
 def _not_filled() -> str:
@@ -70,8 +95,14 @@ def summary(overview: Overview, today: datetime.date) -> str:
     """The home page's figures, each linking to where it is explained."""
     schools = overview.schools
     expired = sum(1 for school in schools if renewal_state(school.profile.status, today) == "verlopen")
+    unfinished = sum(1 for school in schools if currency.UNFINISHED in currency.states(school, today))
     unfilled = sum(1 for school in schools if school.profile.status.renewal_date is None)
-    items = [f"{len(schools)} van de {len(schools) + len(overview.missing)} scholen staan in dit overzicht."]
+    counted = len(currency.counted(overview, today))
+    if overview.missing:
+        verb = "staat" if len(schools) == 1 else "staan"
+        items = [f"{len(schools)} van de {len(schools) + len(overview.missing)} scholen {verb} in dit overzicht."]
+    else:
+        items = [f"Alle scholen staan in dit overzicht: {count_schools(len(schools))}."]
     if overview.missing:
         items.append(
             f'<a href="ontbrekend/">{len(overview.missing)} '
@@ -79,12 +110,18 @@ def summary(overview: Overview, today: datetime.date) -> str:
         )
     if expired:
         items.append(f'Bij <a href="scholen/">{count_schools(expired)}</a> is het profiel verlopen.')
+    if unfinished:
+        items.append(f'Bij <a href="scholen/">{count_schools(unfinished)}</a> staat in het profiel nog '
+                     "‘[vul in: …]’: het is nog niet af.")
     if unfilled:
         items.append(
             f'Bij <a href="scholen/">{count_schools(unfilled)}</a> staat niet in het '
             "profiel wanneer het vernieuwd moet worden."
         )
-    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    if counted < len(schools):
+        items.append(f"In de aantallen van dit overzicht tellen {count_schools(counted)} mee.")
+    return ("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+            + currency.left_out_note(overview, today) + duplicate_brin_note(overview))
 
 
 # --- Scholen ----------------------------------------------------------------
@@ -119,17 +156,18 @@ def schools_table(overview: Overview, today: datetime.date) -> str:
         older = (f'<br><span class="sop-noot">{version.format(version=escape(school.profile.version))}</span>'
                  if version else "")
         rows.append(
-            f'<tr id="{escape(school_anchor(school))}"><th scope="row">{escape(school.name)}{older}{stale}</th>'
+            f'<tr id="{escape(school_anchor(school))}"><th scope="row">{_school_name(school, today)}{older}{stale}</th>'
             f'<td data-label="Plaats">{escape(", ".join(school.places))}</td>'
             f'<td data-label="BRIN">{escape(school.profile.school.brinnummer)}</td>'
             f'<td data-label="Vastgesteld op">{_date(status.vastgesteld_op)}</td>{_renewal_cell(status, today)}'
             f'<td data-label="Profiel" {NOT_SEARCHED}>{links}</td></tr>'
         )
-    return render._table("Scholen in het samenwerkingsverband", head, f"<tbody>{''.join(rows)}</tbody>",
-                         "swv-tabel--scholen", "tabel-scholen")
+    return duplicate_brin_note(overview) + render._table(
+        "Scholen in het samenwerkingsverband", head, f"<tbody>{''.join(rows)}</tbody>", "swv-tabel--scholen",
+        "tabel-scholen")
 
 
-def missing_schools(overview: Overview) -> str:
+def missing_schools(overview: Overview, today: datetime.date) -> str:
     if not overview.missing and not any(school.stale_note for school in overview.schools):
         return "<p>Alle scholen staan in het overzicht.</p>"
     parts = []
@@ -142,7 +180,8 @@ def missing_schools(overview: Overview) -> str:
         parts.append(f"<p>Deze scholen staan niet in het overzicht:</p><ul>{items}</ul>")
     stale = [school for school in overview.schools if school.stale_note]
     if stale:
-        items = "".join(f"<li>{_school_link(school, '../scholen/')}: {escape(school.stale_note)}</li>" for school in stale)
+        items = "".join(f"<li>{_school_link(school, today, '../scholen/')}: {escape(school.stale_note)}</li>"
+                        for school in stale)
         parts.append(f"<p>Van deze scholen staat een eerder opgehaalde versie in het overzicht:</p><ul>{items}</ul>")
     return "".join(parts)
 
@@ -154,16 +193,17 @@ def _texts(items: Iterable[str]) -> str:
     return "; ".join(f"‘{escape(text)}’" for text in items)
 
 
-def expertise(overview: Overview) -> str:
+def expertise(overview: Overview, today: datetime.date) -> str:
     found, unsorted = specialisms(overview)
-    parts = []
+    counting = currency.counted_ids(overview, today)
+    parts = [currency.left_out_note(overview, today)]
     for item in found:
         parts.append(heading(2, item.specialism.naam, item.specialism.id))
-        parts.append(_specialism_schools(item))
+        parts.append(_specialism_schools(item, counting, today))
     parts.append(heading(2, "Nog niet ingedeeld", UNSORTED))
     if unsorted:
         rows = "".join(
-            f"<li>‘{escape(text)}’: {', '.join(escape(s.name) for s in schools)}</li>"
+            f"<li>‘{escape(text)}’: {', '.join(_school_name(s, today) for s in schools)}</li>"
             for text, schools in unsorted
         )
         parts.append(
@@ -172,18 +212,23 @@ def expertise(overview: Overview) -> str:
         )
     else:
         parts.append("<p>Alle functies en focusgebieden zijn ingedeeld.</p>")
-    return "\n\n".join(parts)
+    return "\n\n".join(part for part in parts if part)
 
 
-def _specialism_schools(item: SpecialismSchools) -> str:
+def _specialism_schools(item: SpecialismSchools, counting: frozenset[str], today: datetime.date) -> str:
     if not item.schools:
         return '<p class="sop-leeg">Geen enkele school noemt dit specialisme.</p>'
     rows = "".join(
-        f"<li>{escape(school.name)}: {_texts(texts)}</li>" for school, texts in item.schools
+        f"<li>{_school_name(school, today)}: {_texts(texts)}</li>" for school, texts in item.schools
     )
-    count = len(item.schools)
-    words = "in haar eigen woorden" if count == 1 else "in hun eigen woorden"
-    return f"<p>{count_schools(count)}, {words}:</p><ul {NOT_SEARCHED}>{rows}</ul>"
+    count = sum(1 for school, _ in item.schools if school.entry.id in counting)
+    left_out = len(item.schools) - count
+    if left_out:
+        told = (f"Meegeteld: {count_schools(count) if count else 'geen school'}. "
+                f"Niet meegeteld: {count_schools(left_out)} (gemarkeerd). In de woorden van de school:")
+    else:
+        told = f"{count_schools(count)}, {'in haar eigen woorden' if count == 1 else 'in hun eigen woorden'}:"
+    return f"<p>{told}</p><ul {NOT_SEARCHED}>{rows}</ul>"
 
 
 # --- Basisondersteuning -----------------------------------------------------
@@ -196,42 +241,54 @@ def _marking(entry: Marking) -> str:
     return f"{text}, geborgd" if entry.secured else text
 
 
-def _secured_count(indicator: Indicator) -> str:
-    rated = indicator.rated
-    if not rated:
-        return "alleen beschreven, zonder status"
-    return f"geborgd bij {indicator.secured} van {count_schools(rated)}"
+def _counted_markings(indicator: Indicator, counting: frozenset[str]) -> list[Marking]:
+    """The markings of the schools the counts are made over, with a status (not only a description)."""
+    return [marking for school, marking in indicator.schools
+            if school.entry.id in counting and marking.marking is not None]
 
 
-def _indicator(indicator: Indicator) -> str:
+def _secured_count(indicator: Indicator, counting: frozenset[str]) -> str:
+    rated = _counted_markings(indicator, counting)
+    if rated:
+        return f"geborgd bij {sum(1 for marking in rated if marking.secured)} van {count_schools(len(rated))}"
+    if indicator.rated:
+        return "een status alleen bij scholen die niet meetellen"
+    return "alleen beschreven, zonder status"
+
+
+def _indicator(indicator: Indicator, counting: frozenset[str], today: datetime.date) -> str:
     """One indicator as a disclosure: the count in view, each school's marking inside."""
     marks = "".join(
-        f"<li>{escape(school.name)}: {_marking(marking)}</li>"
+        f"<li>{_school_name(school, today)}: {_marking(marking)}</li>"
         for school, marking in indicator.schools
     )
     return (
         f'<details class="swv-indicator" id="{escape(indicator.anchor)}"><summary>'
-        f'{escape(indicator.text)} <span class="swv-telling">({_secured_count(indicator)})</span></summary>'
+        f'{escape(indicator.text)} <span class="swv-telling">({_secured_count(indicator, counting)})</span></summary>'
         f'<ul class="swv-markeringen" {NOT_SEARCHED}>{marks}</ul></details>'
     )
 
 
-def basic_support(overview: Overview) -> str:
+def basic_support(overview: Overview, today: datetime.date) -> str:
     settings = overview.config.samenwerkingsverband.basisondersteuning
     words = ", ".join(f"‘{escape(word)}’" for word in settings.geborgd)
     domains = indicators(overview)
-    few = [
-        item for domain in domains for item in domain.indicators
-        if item.rated and item.secured <= settings.weinig_scholen
-    ]
+    counting = currency.counted_ids(overview, today)
+    few = []
+    for domain in domains:
+        for item in domain.indicators:
+            rated = _counted_markings(item, counting)
+            if rated and sum(1 for marking in rated if marking.secured) <= settings.weinig_scholen:
+                few.append(item)
     parts = [
+        currency.left_out_note(overview, today),
         f"<p>Als <strong>geborgd</strong> telt een markering of kolomkop van de school zelf die luidt: {words}. "
         "Elke andere markering staat er in de woorden van de school, met de kolom waarin zij staat.</p>",
         heading(2, "Weinig geborgd", "weinig-geborgd"),
     ]
     if few:
         items = "".join(
-            f'<li><a href="#{escape(item.anchor)}">{escape(item.text)}</a> ({_secured_count(item)})</li>'
+            f'<li><a href="#{escape(item.anchor)}">{escape(item.text)}</a> ({_secured_count(item, counting)})</li>'
             for item in few
         )
         limit = settings.weinig_scholen
@@ -241,8 +298,8 @@ def basic_support(overview: Overview) -> str:
         parts.append("<p>Elke indicator is bij meer scholen geborgd.</p>")
     for domain in domains:
         parts.append(heading(2, domain.title, domain.anchor))
-        parts.append("".join(_indicator(item) for item in domain.indicators))
-    return "\n\n".join(parts)
+        parts.append("".join(_indicator(item, counting, today) for item in domain.indicators))
+    return "\n\n".join(part for part in parts if part)
 
 
 # --- Uitstroom en arrangementen ---------------------------------------------
@@ -267,16 +324,19 @@ def _chart(total: schema.Tabel) -> str:
     return render.statistics_chart(total)
 
 
-def _comparison(item: Comparison) -> str:
+def _comparison(item: Comparison, today: datetime.date) -> str:
     parts = [heading(2, item.comparison.titel, item.comparison.id)]
     if not item.schools:
         parts.append('<p class="sop-leeg">Geen enkele school heeft een tabel voor deze vergelijking.</p>')
         return "\n\n".join(parts)
-    count = len(item.schools)
+    left_out = len(item.schools) - len(item.counted)
+    over = count_schools(len(item.counted)) + (
+        f" (niet meegeteld: {count_schools(left_out)}, gemarkeerd in de tabel per school)" if left_out else "")
     parts.append(
-        f"<p>Opgeteld over {count_schools(count)}. Een getal met ≥ is een ondergrens: "
+        f"<p>Opgeteld over {over}. Een getal met ≥ is een ondergrens: "
         "een school meldde het getal niet, of liet een klein aantal weg zodat geen leerling herkenbaar is "
-        "(dan staat er bijvoorbeeld &lt; 5).</p>"
+        "(dan staat er bijvoorbeeld &lt; 5). Is van geen enkele school een getal bekend, dan staat er "
+        f"{render.NOT_REPORTED}.</p>"
     )
     parts.append(_chart(item.total))
     parts.append(render.statistics_table(item.total))
@@ -287,15 +347,16 @@ def _comparison(item: Comparison) -> str:
     parts.append(f"<details {NOT_SEARCHED}><summary>Per school</summary>{render.statistics_table(per_school)}</details>")
     if item.left_out:
         rows = "".join(
-            f"<li>{_school_link(school, '../scholen/')}: {_texts(categories)}</li>" for school, categories in item.left_out
+            f"<li>{_school_link(school, today, '../scholen/')}: {_texts(categories)}</li>"
+            for school, categories in item.left_out
         )
         parts.append(f"<p>Rijen die bij geen categorie horen en dus niet zijn meegeteld:</p><ul {NOT_SEARCHED}>{rows}</ul>")
     return "\n\n".join(parts)
 
 
-def outflow(overview: Overview) -> str:
-    found, rest = comparisons(overview)
-    parts = [_comparison(item) for item in found]
+def outflow(overview: Overview, today: datetime.date) -> str:
+    found, rest = comparisons(overview, today)
+    parts = [currency.left_out_note(overview, today), *(_comparison(item, today) for item in found)]
     parts.append(heading(2, "Overige cijfers per school", OTHER_FIGURES))
     if rest:
         rows = []
@@ -306,14 +367,15 @@ def outflow(overview: Overview) -> str:
                 f"<li>{escape(table.titel)}: {_texts(row.categorie for row in table.rows)}</li>" for table in tables
             )
             # In a <div>: the search index would end an excluded list at its first inner </ul>.
-            rows.append(f"<li><div {NOT_SEARCHED}>{_school_link(school, '../scholen/')}{site}<ul>{listed}</ul></div></li>")
+            rows.append(f"<li><div {NOT_SEARCHED}>{_school_link(school, today, '../scholen/')}{site}<ul>{listed}</ul>"
+                        "</div></li>")
         parts.append(
             "<p>Deze tabellen zijn niet met andere scholen te vergelijken; de getallen staan in het "
             f"profiel van de school.</p><ul>{''.join(rows)}</ul>"
         )
     else:
         parts.append("<p>Alle cijfers van de scholen staan in de vergelijkingen hierboven.</p>")
-    return "\n\n".join(parts)
+    return "\n\n".join(part for part in parts if part)
 
 
 # --- open data and glossary -------------------------------------------------
@@ -339,11 +401,11 @@ def pages(overview: Overview, today: datetime.date) -> dict[str, Callable[[], st
     parts: dict[str, Callable[[], str]] = {
         "samenvatting": lambda: summary(overview, today),
         "scholen": lambda: schools_table(overview, today),
-        "expertise": lambda: expertise(overview),
-        "basisondersteuning": lambda: basic_support(overview),
-        "uitstroom": lambda: outflow(overview),
-        "ontbrekende_scholen": lambda: missing_schools(overview),
-        "open_data": lambda: open_data_links(download_names(overview)),
+        "expertise": lambda: expertise(overview, today),
+        "basisondersteuning": lambda: basic_support(overview, today),
+        "uitstroom": lambda: outflow(overview, today),
+        "ontbrekende_scholen": lambda: missing_schools(overview, today),
+        "open_data": lambda: open_data_links(download_names(overview, today)),
     }
     terms = glossary(overview.config.samenwerkingsverband)
     return {name: (lambda part=part: abbreviate(part(), terms)) for name, part in parts.items()}
