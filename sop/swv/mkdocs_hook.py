@@ -12,9 +12,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 from sop.errors import DataErrors  # noqa: E402
 from sop.swv.config import load_config  # noqa: E402
+from sop.swv.pdf import PDF_NAME  # noqa: E402
 from sop.swv.render import glossary  # noqa: E402
 from sop.swv.site import display_name, swv_folder  # noqa: E402
-from sop.theme import script_json  # noqa: E402
+from sop.theme import pdf_word_html, script_json  # noqa: E402
 
 
 def swv_jsonld(swv, site_url: str) -> dict:
@@ -41,6 +42,9 @@ def on_config(config):
     site_url = config.get("site_url")
     config["extra"].update({
         "sop_pdf": "",
+        # The whole overview as PDF (sop/swv/pdf.py), linked under every page.
+        "swv_pdf": PDF_NAME,
+        "sop_pdf_woord_html": str(pdf_word_html(glossary(swv))),
         "sop_laatst_gewijzigd_html": {},
         "sop_melding_html": "",
         "sop_toegankelijkheid": "",
