@@ -19,8 +19,10 @@ from ..render import dutch_date, escape
 PDF_NAME = "overzicht.pdf"  # at the site's root: the address the footer links to
 STYLE = Path(__file__).with_name("pdf.css")
 TITLE = "Overzicht van de schoolondersteuningsprofielen"
-# Tables with more columns than this get a landscape page (sop/swv/pdf.css).
+# Tables with more columns than this get a landscape page (sop/swv/pdf.css),
 PORTRAIT_COLUMNS = 6
+# and with more than this, words that break anywhere: slow to lay out, so only where needed.
+LANDSCAPE_COLUMNS = 12
 
 
 def nav_pages(config_file: Path) -> tuple[list[str], str]:
@@ -59,8 +61,10 @@ def _columns(table: str) -> int:
 def _wide_tables(body: str) -> str:
     """Each table too wide for a portrait page in a block the print style turns sideways."""
     def wrap(match: re.Match) -> str:
-        table = match.group(0)
-        return f'<div class="swv-pdf-breed">{table}</div>' if _columns(table) > PORTRAIT_COLUMNS else table
+        table, columns = match.group(0), _columns(match.group(0))
+        if columns <= PORTRAIT_COLUMNS:
+            return table
+        return f'<div class="swv-pdf-breed{" swv-pdf-zeer-breed" * (columns > LANDSCAPE_COLUMNS)}">{table}</div>'
 
     return re.sub(r"<table\b.*?</table>", wrap, body, flags=re.S)
 
