@@ -1,4 +1,4 @@
-"""`make swv`: fetch every school's profile, then build the overview into site-swv/.
+"""`make swv`: fetch every school's profile, then build the overview (and its PDF) into site-swv/.
 
 As `make build` for a school: the SWV's files are validated first (Dutch
 errors, nothing built), the site is built into a hidden folder and swapped in
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..failure import run_guarded
 from ..sitedir import Publication
-from .site import FOLDER_VARIABLE, INDEX_VARIABLE, PROJECT, display_name
+from .site import CONFIG_FILE, FOLDER_VARIABLE, INDEX_VARIABLE, PROJECT, display_name
 
 UNCHANGED = "Het overzicht is niet bijgewerkt; de vorige versie blijft staan."
 PUBLISHED = "Het nieuwe overzicht stond al klaar."
@@ -27,6 +27,7 @@ def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) 
     from .compare import duplicate_brins
     from .opendata import FOLDER, INDEX, downloads
     from .overview import gather
+    from .pdf import write_overview_pdf
     from .render import count_schools
 
     day = today()
@@ -59,7 +60,7 @@ def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) 
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         env[FOLDER_VARIABLE], env[INDEX_VARIABLE] = str(folder.resolve()), str(index)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-                   str(PROJECT / "mkdocs-swv.yml"), "--site-dir", str(fresh)]
+                   str(CONFIG_FILE), "--site-dir", str(fresh)]
         status = publication.run(command, cwd=PROJECT, env=env)
         if status != 0:
             print("Het overzicht is niet gebouwd; de vorige versie blijft staan.", file=sys.stderr)
@@ -68,6 +69,12 @@ def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) 
             path = fresh / FOLDER / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
+        try:
+            write_overview_pdf(fresh, CONFIG_FILE, overview.config.samenwerkingsverband.naam, day, cache / "pdf")
+        except Exception:
+            # run_guarded adds what went wrong and that the previous overview stays.
+            print("De PDF van het overzicht kon niet worden gemaakt.", file=sys.stderr)
+            raise
         publication.commit()
     print(f"Overzicht gebouwd in {site_dir}: {count_schools(len(overview.schools))}, "
           f"{len(overview.missing)} ontbrekend.", file=sys.stderr)

@@ -15,10 +15,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 from sop.errors import DataErrors  # noqa: E402
 from sop.swv.config import load_config  # noqa: E402
+from sop.swv.pdf import PDF_NAME  # noqa: E402
 from sop.swv.render import glossary  # noqa: E402
 from sop.render import dutch_date  # noqa: E402
 from sop.swv.site import INDEX_VARIABLE, display_name, swv_folder  # noqa: E402
-from sop.theme import nav_pages, page_url, script_json, today  # noqa: E402
+from sop.theme import nav_pages, page_url, pdf_word_html, script_json, today  # noqa: E402
 
 
 def swv_jsonld(swv, site_url: str) -> dict:
@@ -61,6 +62,9 @@ def on_config(config):
     config["extra"].update({
         "sop_pdf": "",
         "sop_laatst_gewijzigd_html": reference_html(config),
+        # The whole overview as PDF (sop/swv/pdf.py), linked under every page.
+        "swv_pdf": PDF_NAME,
+        "sop_pdf_woord_html": str(pdf_word_html(glossary(swv))),
         "sop_melding_html": "",
         "sop_toegankelijkheid": "",
         "sop_jsonld": script_json(swv_jsonld(swv, site_url)) if site_url else "",

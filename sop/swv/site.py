@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
+CONFIG_FILE = PROJECT / "mkdocs-swv.yml"
 FOLDER_VARIABLE = "SWV_MAP"  # the SWV's files; default swv/
 INDEX_VARIABLE = "SWV_OVERZICHT"  # the gathered overview (swv.json), written by make swv
 
