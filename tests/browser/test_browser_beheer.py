@@ -12,6 +12,7 @@ import sys
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import PROJECT, SCHOOLS, build_site, copy_project
 from sop import beheer
@@ -138,3 +139,20 @@ def test_saving_a_form_unchanged_changes_no_content(editor, stem):
     open_form(page, served, stem)
     page.get_by_role("textbox").nth(index).fill(shown[index])
     assert compare_profiles(load_profile(SCHOOL), saved_profile(project, stem, save(page, stem, changed))) == []
+
+
+def test_a_form_link_under_a_section_opens_that_form(editor, school_sites):
+    """Each 'formulier …' link of the site (built with a repository) opens its form in the editor."""
+    page, served, _ = editor
+    site = school_sites("de-getijden")
+    links = set()
+    for path in site.root.rglob("index.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        links |= {(a["href"].partition("#")[2], a.get_text()) for a in soup.select(".sop-bewerk a")
+                  if a.get_text().startswith("formulier ")}
+    assert links
+    for route, text in sorted(links):
+        page.goto(served.url(f"{beheer.EDITOR}/#{route}"))
+        label = text.removeprefix("formulier ")
+        page.get_by_role("button", name="Opslaan").wait_for()
+        assert page.get_by_text(f"Gegevens van het profiel › {label}", exact=True).is_visible(), route
