@@ -46,7 +46,7 @@ html, body {{ height: 100%; margin: 0; }}
 /* The note on top, the editor in the rest of the window: one scroll bar, the editor's own. */
 body {{ display: flex; flex-direction: column; }}
 #nc-root {{ flex: 1; min-height: 0; }}
-.sop-beheer-noot {{ margin: 0; padding: .5rem 1rem; font: 1rem/1.4 system-ui, sans-serif; background: #fff3cd; color: #1a1a1a; }}
+.sop-beheer-noot {{ margin: 0; padding: .5rem 1rem; font: 1rem/1.4 sans-serif; background: #fff3cd; color: #1a1a1a; }}
 .sop-beheer-noot a {{ color: #0b4f9c; }}
 </style>
 </head>
