@@ -13,7 +13,7 @@ from pathlib import Path
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sop import history, render, versies_render  # noqa: E402
+from sop import beheer, history, render, versies_render  # noqa: E402
 from sop.sandbox import PageEnvironment  # noqa: E402
 from sop.errors import DataErrors  # noqa: E402
 from sop.profile import load_profile  # noqa: E402
@@ -126,12 +126,19 @@ def define_env(env):
     # (configured by sop/theme.py).
     glossary = render.abbreviation_glossary(profile.begrippen)
     repo_url = (env.conf.get("repo_url") or "").rstrip("/")
+    with_editor = beheer.editor_available(project)
+
+    def forms(files):
+        """Each file's form in the editor (/beheer/), when the build puts it on the site."""
+        if not with_editor:
+            return []
+        return [(beheer.form_label(stem), site_root() + beheer.form_path(stem)) for stem in files]
 
     def register(name, function, files):
         def macro(*args, **kwargs):
             html = render.separate_blocks(render.abbreviate(function(*args, **kwargs), glossary))
             if repo_url and files:
-                html += render.edit_links(f"{repo_url}/{EDIT_BASE}", files)
+                html += render.edit_links(f"{repo_url}/{EDIT_BASE}", files, forms(files))
             return html
 
         macro.__wrapped__ = function  # so a check of docs/ sees the macro's own arguments

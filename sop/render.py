@@ -1168,11 +1168,18 @@ def change_log(days: list[tuple[datetime.date, list[tuple[str, str]]]]) -> str:
     return f'<ul class="sop-geschiedenis">{items}</ul>'
 
 
-def edit_links(edit_base: str, files: list[str]) -> str:
-    """Small links under a section to the data files it shows, for staff."""
+def edit_links(edit_base: str, files: list[str], forms: list[tuple[str, str]] = ()) -> str:
+    """Small links under a section to the data files it shows, for staff.
+
+    forms: (label, link) of each file's form in the editor at /beheer/, when the site has it.
+    """
     links = " · ".join(
         f'<a href="{escape(edit_base)}data/{escape(stem)}.yml">data/{escape(stem)}.yml</a>' for stem in files
     )
+    if forms:
+        # Each link says what it opens: a form, or the YAML file on GitHub.
+        in_forms = " · ".join(f'<a href="{escape(href)}">formulier {escape(label)}</a>' for label, href in forms)
+        links = f"{in_forms}; of in YAML op GitHub: {links}"
     # A blank line first, so it never joins a markdown list the macro ended with.
     return f'\n\n<p class="sop-bewerk">Wijzig deze gegevens: {links}</p>'
 

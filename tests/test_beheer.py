@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import PROJECT, TEST_REPO_URL
 from sop import beheer
@@ -90,8 +92,9 @@ def test_editor_is_on_the_site_out_of_sight_of_search(getijden):
     assert "beheer" not in (getijden.root / "sitemap.xml").read_text(encoding="utf-8")
     index = json.loads((getijden.root / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if "beheer" in doc["location"]]
-    navigation = (getijden.root / "index.html").read_text(encoding="utf-8")
-    assert 'href="beheer/' not in navigation and 'href="./beheer/' not in navigation
+    home = BeautifulSoup((getijden.root / "index.html").read_text(encoding="utf-8"), "html.parser")
+    # Linked only from the staff's edit links under a section, never from the menu.
+    assert home.select("nav a") and not home.select("nav a[href*=beheer]")
 
 
 def test_editor_saves_to_the_schools_repository_in_pull_requests(getijden):
@@ -112,3 +115,65 @@ def test_editor_loads_its_fonts_and_translations_from_the_site(getijden):
     assert re.findall(rf"url\(({beheer.FONTS}/[^)]+)\)", script)
     version = json.loads((PROJECT / beheer.PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
     assert json.loads((folder / f"sveltia@{version}" / "locales" / "nl.json").read_text(encoding="utf-8"))
+
+
+def _pages(site) -> list:
+    return sorted(path for path in site.root.rglob("index.html") if "beheer" not in path.parts)
+
+
+def _form_links(site) -> list[tuple[Path, str, str]]:
+    """Every link from a page to a form in the editor: (page, href, link text)."""
+    links = []
+    for path in _pages(site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        links += [(path, a["href"], a.get_text(" ", strip=True))
+                  for paragraph in soup.select(".sop-bewerk") for a in paragraph.find_all("a")
+                  if f"{beheer.EDITOR}/#/" in a["href"]]
+    return links
+
+
+def test_each_data_file_link_has_its_form_next_to_it(getijden):
+    """Staff choose the form or the YAML file; each link says which of the two it opens."""
+    paragraphs = [paragraph for path in _pages(getijden)
+                  for paragraph in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(".sop-bewerk")]
+    assert paragraphs
+    for paragraph in paragraphs:
+        links = paragraph.find_all("a")
+        files = [re.search(r"/data/([\w-]+)\.yml$", a["href"])[1] for a in links if a["href"].startswith(TEST_REPO_URL)]
+        forms = [a for a in links if f"{beheer.EDITOR}/#/" in a["href"]]
+        assert [a.get_text() for a in forms] == [f"formulier {beheer.form_label(stem)}" for stem in files], paragraph
+        texts = [a.get_text() for a in links]
+        assert len(set(texts)) == len(texts), paragraph
+    # A page's own text (docs/) has no form: its edit button stays GitHub's editor.
+    for path in _pages(getijden):
+        edit = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("a", rel="edit")
+        assert edit is None or edit["href"].startswith(f"{TEST_REPO_URL}/edit/main/docs/"), path
+
+
+def test_every_form_link_leads_to_a_form_of_the_editor(getijden):
+    config = yaml.safe_load((getijden.root / "beheer" / "config.yml").read_text(encoding="utf-8"))
+    forms = {(collection["name"], form["name"]): form["file"]
+             for collection in config["collections"] for form in collection["files"]}
+    links = _form_links(getijden)
+    assert links
+    for page, href, text in links:
+        address, _, route = href.partition("#")
+        assert (page.parent / address / "index.html").resolve() == getijden.root / "beheer" / "index.html", href
+        match = re.fullmatch(r"/collections/([\w-]+)/entries/([\w-]+)", route)
+        assert match and (match[1], match[2]) in forms, href
+        assert forms[match[1], match[2]] == f"data/{match[2]}.yml"
+
+
+@pytest.mark.parametrize("repo_url", [TEST_REPO_URL, None])
+def test_editor_page_says_docs_are_edited_in_githubs_editor(tmp_path, repo_url):
+    """The editor could break a page's {{ … }} calls: /beheer/ sends staff to GitHub for docs/."""
+    beheer.write_editor(PROJECT, tmp_path, repo_url)
+    soup = BeautifulSoup((tmp_path / "beheer" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    note = soup.body.find("p").get_text(" ", strip=True)
+    assert "docs/" in note and "webeditor van GitHub" in note and "{{" in note
+    links = [a["href"] for a in soup.find_all("a")]
+    assert links == ([f"{TEST_REPO_URL}/tree/main/docs"] if repo_url else [])
+    # Still nothing loaded from elsewhere, and out of search engines.
+    assert not [tag for tag in soup.find_all(src=True) if "//" in tag["src"]]
+    assert not [tag for tag in soup.find_all("link") if "//" in tag["href"]]
+    assert soup.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")

@@ -1,8 +1,7 @@
 """The staff editor at /beheer/ in Chromium, on its in-browser test backend (no repository, no internet).
 
-Sveltia CMS's test backend keeps the files in the browser's own storage (origin private
-file system, folder sveltia-cms-test): the test puts a fixture school's data files there,
-edits them in the forms and reads back what the editor saved.
+The test puts a fixture school's data files in the editor's test backend, edits them in
+the forms and reads back what the editor saved (tests/browser/beheersupport.py).
 """
 
 from __future__ import annotations
@@ -13,35 +12,20 @@ import sys
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import PROJECT, SCHOOLS, build_site, copy_project
 from sop import beheer
 from sop.profile import DATA_FILES, load_profile
 from sop.wijzigingen import compare_profiles
 
+from .beheersupport import SIGN_IN, add, open_form, save, sign_in
 from .browsersupport import DESKTOP, HEIGHTS
 from .conftest import serve
 
 pytestmark = pytest.mark.skipif(not (PROJECT / beheer.PACKAGE).is_dir(), reason="npm-pakketten ontbreken (npm ci)")
 
 SCHOOL = SCHOOLS["de-getijden"]
-REPOSITORY = "sveltia-cms-test"
-WRITE = """async ([folder, files]) => {
-  let repo = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder, {create: true});
-  for (const [path, text] of Object.entries(files)) {
-    let dir = repo; const parts = path.split('/');
-    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, {create: true});
-    const writer = await (await dir.getFileHandle(parts.at(-1), {create: true})).createWritable();
-    await writer.write(text); await writer.close();
-  }
-}"""
-READ = """async ([folder, path]) => {
-  let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
-  const parts = path.split('/');
-  for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-  // null while the editor is writing the file anew
-  try { return await (await (await dir.getFileHandle(parts.at(-1))).getFile()).text(); } catch { return null; }
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -64,52 +48,12 @@ def editor(editor_site, browser):
     page.on("request", lambda request: outside.append(request.url)
             if not request.url.startswith((served.base_url, "blob:", "data:")) else None)
     page.goto(served.url("beheer/"))
-    page.get_by_role("button", name="Werken met een testrepository").wait_for()
+    page.get_by_role("button", name=SIGN_IN).wait_for()
     assert outside == [], "vóór het inloggen"
-    files = {f"data/{stem}.yml": (SCHOOL / f"{stem}.yml").read_text(encoding="utf-8") for stem in DATA_FILES}
-    page.evaluate(WRITE, [REPOSITORY, files])
-    page.get_by_role("button", name="Werken met een testrepository").click()
-    page.wait_for_url("**/collections/**")
+    sign_in(page, SCHOOL)
     yield page, served, project
     context.close()
     assert outside == [], "na het inloggen"
-
-
-def open_form(page, served, stem: str) -> list[str]:
-    """Open data/STEM.yml's form with every list opened; return the values of its text fields."""
-    page.goto(served.url(f"beheer/#/collections/gegevens/entries/{stem}"))
-    page.get_by_role("button", name="Opslaan").wait_for()
-    for _ in range(5):
-        buttons = page.get_by_role("button", name="Alles uitvouwen")
-        closed = [buttons.nth(i) for i in range(buttons.count()) if buttons.nth(i).is_enabled()]
-        if not closed:
-            break
-        for button in closed:
-            button.click()
-    boxes = page.get_by_role("textbox")
-    # The form draws fields as they scroll into view.
-    seen, stable = -1, 0
-    while stable < 3:  # the same number of fields three times running: all are drawn
-        count = boxes.count()
-        stable, seen = (stable + 1 if count == seen else 0), count
-        if count:
-            boxes.last.scroll_into_view_if_needed()
-        page.mouse.wheel(0, HEIGHTS[DESKTOP] * 3)
-        page.wait_for_timeout(200)
-    return [boxes.nth(i).input_value() for i in range(boxes.count())]
-
-
-def save(page, stem: str, before: str) -> str:
-    """Click Opslaan and return data/STEM.yml once the editor has written it anew."""
-    page.get_by_role("button", name="Opslaan").click()
-    for _ in range(50):  # the editor writes the file a moment after the click
-        saved = page.evaluate(READ, [REPOSITORY, f"data/{stem}.yml"])
-        if saved is not None and saved != before:
-            # The editor closes the form after saving and shows the list of files.
-            page.wait_for_url("**/collections/gegevens")
-            return saved
-        page.wait_for_timeout(200)
-    raise AssertionError(f"data/{stem}.yml is niet opgeslagen")
 
 
 def saved_profile(project, stem: str, text: str):
@@ -155,29 +99,14 @@ def test_changing_a_colleagues_function_saves_exactly_that_change(editor):
     assert "Sanne Bakker" in changes[0] and "Intern begeleider" in changes[0], changes
 
 
-def _add(button, *texts: str) -> None:
-    """Click an add button and type `texts` in the fields it made: the last ones of its list."""
-    fields = button.locator("xpath=ancestor::*[.//input][1]").locator("input")
-    # The form draws a list's fields once they are in view.
-    button.scroll_into_view_if_needed()
-    button.page.wait_for_timeout(300)
-    before = fields.count()
-    button.click()
-    fields.nth(before + len(texts) - 1).wait_for()
-    assert fields.count() == before + len(texts)
-    for index, text in enumerate(texts):
-        assert fields.nth(before + index).input_value() == ""
-        fields.nth(before + index).fill(text)
-
-
 @pytest.mark.xfail(strict=True, reason="Sveltia's keyvalue widget saves a new count as text ('5'), which make check refuses")
 def test_adding_a_school_year_to_a_table_gives_a_valid_table(editor):
     page, served, project = editor
     open_form(page, served, "aantallen")
     # The second table (zittenblijven-en-verwijzen): two rows, school years 2022/2023 and 2023/2024.
-    _add(page.get_by_role("button", name=re.compile("Schooljaren.* toevoegen")).nth(1), "2024/2025")
+    add(page.get_by_role("button", name=re.compile("Schooljaren.* toevoegen")).nth(1), "2024/2025")
     for row, count in enumerate(("5", "4")):
-        _add(page.get_by_role("button", name="Toevoegen", exact=True).nth(2 + row), "2024/2025", count)
+        add(page.get_by_role("button", name="Toevoegen", exact=True).nth(2 + row), "2024/2025", count)
     saved = save(page, "aantallen", (SCHOOL / "aantallen.yml").read_text(encoding="utf-8"))
     table = next(table for table in saved_profile(project, "aantallen", saved).aantallen.tabellen
                  if table.id == "zittenblijven-en-verwijzen")
@@ -210,3 +139,20 @@ def test_saving_a_form_unchanged_changes_no_content(editor, stem):
     open_form(page, served, stem)
     page.get_by_role("textbox").nth(index).fill(shown[index])
     assert compare_profiles(load_profile(SCHOOL), saved_profile(project, stem, save(page, stem, changed))) == []
+
+
+def test_a_form_link_under_a_section_opens_that_form(editor, school_sites):
+    """Each 'formulier …' link of the site (built with a repository) opens its form in the editor."""
+    page, served, _ = editor
+    site = school_sites("de-getijden")
+    links = set()
+    for path in site.root.rglob("index.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        links |= {(a["href"].partition("#")[2], a.get_text()) for a in soup.select(".sop-bewerk a")
+                  if a.get_text().startswith("formulier ")}
+    assert links
+    for route, text in sorted(links):
+        page.goto(served.url(f"{beheer.EDITOR}/#{route}"))
+        label = text.removeprefix("formulier ")
+        page.get_by_role("button", name="Opslaan").wait_for()
+        assert page.get_by_text(f"Gegevens van het profiel › {label}", exact=True).is_visible(), route
