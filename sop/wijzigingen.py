@@ -127,10 +127,37 @@ def _redact(value: Any, hidden: frozenset[str]) -> Any:
     return value
 
 
+def _published_names(profile: Profile, among: set[str]) -> set[str]:
+    hidden = opendata.hidden_set(profile.hidden_names())
+    return {name for name in among if not opendata.is_hidden(name, hidden)}
+
+
+def name_lines(old: Profile, new: Profile) -> list[str]:
+    """How many of the people in both versions are (no longer) published by name: the
+    comparison of the published documents cannot show it, and naming them would publish them."""
+    both = old.all_names() & new.all_names()
+    before, after = _published_names(old, both), _published_names(new, both)
+    lines = []
+    for count, went in ((len(before - after), True), (len(after - before), False)):
+        if count:
+            subject = "1 naam" if count == 1 else f"{count} namen"
+            verb = "wordt" if count == 1 else "worden"
+            lines.append(f"{subject} van medewerkers {verb} {'niet meer' if went else 'weer'} op de site "
+                         "gepubliceerd (instellingen.yml)")
+    return lines
+
+
 def compare_profiles(old: Profile, new: Profile) -> list[Section]:
     """What changed from `old` to `new`, as published under the stricter settings of both."""
     options = combined_options(old, new)
     sections = compare_documents(_document(old, options), _document(new, options))
+    settings = name_lines(old, new)
+    if settings:
+        team = next((section for section in sections if section.anchor == "expertise"), None)
+        if team is None:
+            team = Section(TITLES["expertise"], "expertise", [])
+            sections.append(team)
+        team.changes.extend(settings)
     hidden = options["hidden_names"]
     for section in sections:
         for line in [section.title, *section.changes]:

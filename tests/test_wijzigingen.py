@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import random
+
 import pytest
 
 from conftest import PROJECT, SCHOOLS, commit_all
@@ -369,6 +371,36 @@ def test_a_name_the_old_version_published_stays_withheld():
     assert WITHHELD in "\n".join(lines(compare_profiles(bron, new)))
 
 
+def _published(profile: Profile) -> list[str]:
+    return sorted(name for name in profile.all_names() if visible(profile, name))
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_withholding_names_is_said_without_naming_anyone(school, count):
+    """Withholding a name changes the site (the name goes), yet both versions are compared
+    as published under the stricter setting: a reviewer must still see that something changed."""
+    shown = _published(school)
+    if len(shown) < count:
+        pytest.skip("te weinig gepubliceerde namen")
+    chosen = random.Random(count).sample(shown, count)
+    withheld = with_settings(school, namen_verbergen=[*school.instellingen.namen_verbergen, *chosen])
+    subject = "1 naam van medewerkers wordt" if count == 1 else f"{count} namen van medewerkers worden"
+    for old, new, how in ((school, withheld, "niet meer"), (withheld, school, "weer")):
+        sections = compare_profiles(old, new)
+        assert lines(sections) == [f"{subject} {how} op de site gepubliceerd (instellingen.yml)"]
+        assert [section.title for section in sections] == ["Team en expertise"]
+        _assert_none_of(set(chosen), sections)
+
+
+def test_showing_no_names_at_all_counts_every_published_name(school):
+    shown = _published(school)
+    if not shown:
+        pytest.skip("geen gepubliceerde namen")
+    anonymous = with_settings(school, namen_tonen=False)
+    subject = "1 naam van medewerkers wordt" if len(shown) == 1 else f"{len(shown)} namen van medewerkers worden"
+    assert f"{subject} niet meer op de site gepubliceerd (instellingen.yml)" in lines(compare_profiles(school, anonymous))
+
+
 def test_a_name_in_old_running_text_is_left_out():
     bron = PROFILES["bron"]
     name = next(p.naam for p in bron.expertise.medewerkers if p.naam)
@@ -381,7 +413,8 @@ def test_a_name_in_old_running_text_is_left_out():
     _assert_none_of({name}, sections)
     assert lines(sections) == [
         f"Concept '{concepts[0].naam}': toelichting '{wijzigingen.WITHHELD_TEXT}' → "
-        f"{render.NOT_FILLED_IN if concepts[0].toelichting is None else repr(concepts[0].toelichting)}"]
+        f"{render.NOT_FILLED_IN if concepts[0].toelichting is None else repr(concepts[0].toelichting)}",
+        "1 naam van medewerkers wordt niet meer op de site gepubliceerd (instellingen.yml)"]
 
 
 def test_no_names_in_one_version_means_no_names_from_either():
