@@ -84,6 +84,7 @@ class FolderParts(Parts):
         self.texts = texts
         self.files: dict[str, YamlFile] = {}
         self.created: dict[str, str] = {}
+        self.read_again: dict[str, str] = {}
 
     def _text(self, stem: str) -> str:
         return self.created.get(stem, self.texts.get(stem, ""))
@@ -125,16 +126,29 @@ class FolderParts(Parts):
         column = getattr(getattr(mapping, "lc", None), "col", 0) or 0
         note(mapping, key, comment, column)
 
-    def comments(self, stem: str) -> list[tuple[int, int, str]]:
+    def _read_again(self, stem: str) -> tuple[YamlFile | None, str]:
+        """The file as it would be written now, read again: a step before may have added
+        values and comments, which have no line yet."""
         file = self._file(stem)
-        return comments(file.data, self._text(stem)) if file is not None else []
+        if file is None or file.data is None:
+            return file, self._text(stem)
+        text = file.text()
+        if self.read_again.get(stem) != text:
+            again = YamlFile(text)
+            again.unchanged = file.unchanged
+            self.files[stem], self.read_again[stem] = again, text
+        return self.files[stem], text
+
+    def comments(self, stem: str) -> list[tuple[int, int, str]]:
+        file, text = self._read_again(stem)
+        return comments(file.data, text) if file is not None else []
 
     def starts(self, stem: str) -> dict[int, tuple]:
-        file = self._file(stem)
+        file, _ = self._read_again(stem)
         return starts(file.data) if file is not None else {}
 
     def inline(self, stem: str, line: int, column: int) -> bool:
-        lines = self._text(stem).splitlines()
+        lines = self._read_again(stem)[1].splitlines()
         return line < len(lines) and bool(lines[line][:column].strip())
 
     def drop_comments(self, stem: str, header: str) -> None:
