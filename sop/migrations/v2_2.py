@@ -37,7 +37,9 @@ def upgrade(parts: Parts) -> None:
         parts.drop_comments(stem, editor_line(stem).removeprefix("# ").rstrip("\n"))
         for holder, texts in notes.items():
             mapping = _at(data, holder)
-            parts.insert_after(mapping, None, NOTES, [*mapping.get(NOTES, []), *map(text_value, texts)])
+            # A file's notes on top; an item's at its end, so its first line ('- id: …') stays as it was.
+            after = None if not holder or NOTES in mapping else list(mapping)[-1]
+            parts.insert_after(mapping, after, NOTES, [*mapping.get(NOTES, []), *map(text_value, texts)])
 
 
 def comments(parts: Parts, stem: str) -> list[tuple[int, int, str]]:
