@@ -225,9 +225,15 @@ def test_bijwerken_moves_every_comment_into_notes_and_changes_no_content(seed, t
     for stem, comments in added.items():
         lines = (folder / f"{stem}.yml").read_text(encoding="utf-8").splitlines()
         for comment in comments:
-            number = next(index for index, line in enumerate(lines) if line.endswith(f"# {comment}")) + 1
-            assert re.search(rf"^Let op: data/{stem}\.yml:{number}:\d+: hier staat commentaar \(een regel met #\)"
-                             rf".*make bijwerken.*'notities'", check.stdout, re.MULTILINE), (stem, comment)
+            number = next(index for index, line in enumerate(lines) if line.endswith(f"# {comment}"))
+            # One notice per block of comment lines, at its first (the schema line is none).
+            first = number
+            while first > 1 and any(
+                    lines[first - 1].endswith(f"# {other}") for other in comments):
+                first -= 1
+            assert re.search(rf"^Let op: data/{stem}\.yml:({'|'.join(str(n + 1) for n in range(first, number + 1))}):"
+                             rf"\d+: hier staat commentaar \(een regel met #\).*make bijwerken.*'notities'",
+                             check.stdout, re.MULTILINE), (stem, comment)
     result = run(project, "sop.bijwerken", "data")
     assert result.returncode == 0, result.stderr
     assert f"bijgewerkt van versie 2.1 naar {SCHEMA_VERSION}" in result.stdout

@@ -167,5 +167,6 @@ def comments_left(folder: Path, display_dir: str) -> list[DataError]:
     The `yaml-language-server` line is not one: it only tells a text editor where the schema is.
     """
     parts = FolderParts(_texts(folder))
-    return [DataError(Location(f"{display_dir}/{stem}.yml", line + 1, column + 1), COMMENT_LEFT)
-            for stem in DATA_FILES for line, column, _ in v2_2.comments(parts, stem)]
+    # One notice per block of comment lines: the place to look.
+    return [DataError(Location(f"{display_dir}/{stem}.yml", block[0][0] + 1, block[0][1] + 1), COMMENT_LEFT)
+            for stem in DATA_FILES for block in v2_2.blocks(v2_2.comments(parts, stem))]

@@ -55,7 +55,7 @@ def _notes(parts: Parts, stem: str) -> dict[tuple, list[str]] | None:
         return None
     data, starts = parts.get(stem), parts.starts(stem)
     notes: dict[tuple, list[str]] = {}
-    for lines in _blocks(found):
+    for lines in blocks(found):
         line, column, _ = lines[0]
         if parts.inline(stem, line, column):
             target = starts.get(line) or next((starts[number] for number in sorted(starts) if number > line), ())
@@ -70,7 +70,7 @@ def _notes(parts: Parts, stem: str) -> dict[tuple, list[str]] | None:
     return notes
 
 
-def _blocks(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+def blocks(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     """Comment lines one after the other form one note; a blank line or a value ends it."""
     blocks: list[list] = []
     for line in lines:
