@@ -120,7 +120,8 @@ def _fields(schema: dict, defs: dict) -> list[dict]:
         if name not in required or nullable:
             field["required"] = False
         fields.append(field)
-    return fields
+    # The notes last: the data first, as in the files (an item's notes are at its end).
+    return sorted(fields, key=lambda field: field["name"] == NOTES)
 
 
 def file_form(stem: str) -> dict:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import json
 
-from ..jsonschema import editor_line, schema_text
+from ..jsonschema import schema_text
 from ..profile import DATA_FILES
 from ..schema import NOTES
 from .parts import Parts
@@ -34,7 +34,9 @@ def upgrade(parts: Parts) -> None:
         if notes is None:
             continue
         data = parts.get(stem)
-        parts.drop_comments(stem, editor_line(stem).removeprefix("# ").rstrip("\n"))
+        # The schema line stays where the file had one.
+        kept = [text for line, _, text in parts.comments(stem) if line == 0 and text.startswith(EDITOR_LINE)]
+        parts.drop_comments(stem, kept[0] if kept else None)
         for holder, texts in notes.items():
             mapping = _at(data, holder)
             # A file's notes on top; an item's at its end, so its first line ('- id: …') stays as it was.
