@@ -20,6 +20,7 @@ import yaml
 from .jsonschema import schema_text
 from .profile import DATA_FILES
 from .render import escape
+from .schema import NOTES
 
 EDITOR = "beheer"
 # The one collection: the data files, each its own form.
@@ -29,6 +30,7 @@ PACKAGE = Path("node_modules") / "@sveltia" / "cms"
 SCRIPT = "sveltia-cms.js"
 CDN = "https://unpkg.com/@sveltia/cms"
 PACKAGE_COPY = "sveltia"
+NOTES_LABEL = "Notities voor beheerders"
 FONTS = "lettertypen"
 # https://cdn.jsdelivr.net/fontsource/fonts/<name>[:vf]@<version>/<shape>.woff2
 FONT_URL = re.compile(r"(https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(:vf)?@[0-9.]+/([a-z0-9-]+)\.woff2)")
@@ -124,12 +126,21 @@ def _fields(schema: dict, defs: dict) -> list[dict]:
     required = set(schema.get("required", []))
     fields = []
     for name, value in schema.get("properties", {}).items():
+        # The schema's Dutch description is the field's hint (written for staff).
+        hint = value.get("description")
         value, nullable = _without_null(value, defs)
-        field = {"name": name, "label": _label(name), **_widget(value, defs)}
+        if name == NOTES:
+            field = {"name": name, "label": NOTES_LABEL, "widget": "list",
+                     "field": {"name": "notitie", "label": "Notitie", "widget": "text"}}
+        else:
+            field = {"name": name, "label": _label(name), **_widget(value, defs)}
+        if hint:
+            field["hint"] = hint
         if name not in required or nullable:
             field["required"] = False
         fields.append(field)
-    return fields
+    # The notes last: the data first, as in the files (an item's notes are at its end).
+    return sorted(fields, key=lambda field: field["name"] == NOTES)
 
 
 def file_form(stem: str) -> dict:

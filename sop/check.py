@@ -18,6 +18,7 @@ PUBLISH_REFUSED = (
 def _check(project: Path, publishing: bool = False) -> int:
     # Imported here: even a broken installation gets a Dutch message, not a traceback.
     from .errors import DataErrors
+    from .migrations import comments_left
     from .profile import load_profile
     from .rules import UNFILLED
 
@@ -45,6 +46,14 @@ def _check(project: Path, publishing: bool = False) -> int:
             print(f"Let op: {notice}")
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(notice.github_annotation().replace("::error ", "::warning ", 1))
+    comments = comments_left(project / "data", "data")
+    if comments:
+        # Valid too; but saving the file in the form editor would lose the text.
+        print(f"Commentaar dat het beheer zou weglaten ({len(comments)}):")
+        for comment in comments:
+            print(f"Let op: {comment}")
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(comments[0].github_annotation().replace("::error ", "::warning ", 1))
     unfilled = [notice for notice in notices if notice.message.startswith(UNFILLED)]
     if publishing and unfilled:
         # A new school's profile does not go live half-filled, with sample addresses as links.

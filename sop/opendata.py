@@ -33,7 +33,8 @@ from .profile import DATA_FILES, Profile
 # and optional focus areas, roles filled by an organisation, unreported values
 # (null), units and notes in tables, rijen_tellen_op, school years with gaps,
 # level labels as text, status scales per domain with their assessor.
-SCHEMA_VERSION = "2.1"
+# 2.2: notes for the staff (`notities`) in every file and list item, never published.
+SCHEMA_VERSION = "2.2"
 SCHEMA_CHANGES = (
     "Versie 2.0: vestigingen, brinnummer met vestigingsnummer, groepen zonder naam in het "
     "team, rollen van een organisatie, niet gemelde getallen (null), eenheden en "
@@ -175,7 +176,7 @@ def _scrub(model: Any, dumped: Any, hidden: frozenset[str], threshold: int | Non
                     year: mask_count(count, row_threshold) for year, count in row.aantallen.items()
                 }
             return
-        for name in type(model).model_fields:
+        for name in schema.content_fields(model):
             _scrub(getattr(model, name), dumped[name], hidden, threshold)
     elif isinstance(model, (list, tuple)):
         for item, dumped_item in zip(model, dumped):
@@ -253,6 +254,10 @@ def profile_json_schema() -> dict:
         counts["additionalProperties"] = {"anyOf": [counts["additionalProperties"], masked]}
     if not counts.get("patternProperties") and "additionalProperties" not in counts:
         raise RuntimeError("het schema van 'aantallen' heeft een onverwachte vorm")
+
+    # The staff's notes are never published (Field exclude).
+    for definition in [generated, *defs.values()]:
+        definition.get("properties", {}).pop(schema.NOTES, None)
 
     generated["properties"]["schema_version"] = {"const": SCHEMA_VERSION, "type": "string"}
     return {

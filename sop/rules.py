@@ -265,7 +265,7 @@ def _strings(value, path: tuple) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, BaseModel):
-        for field in type(value).model_fields:
+        for field in schema.content_fields(value):
             yield from _strings(getattr(value, field), path + (field,))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):

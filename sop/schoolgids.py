@@ -359,7 +359,7 @@ def _humanise(name: str) -> str:
 
 def _leaves(value: Any, label: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name in schema.content_fields(value):
             yield from _leaves(getattr(value, name), f"{label} › {_humanise(name)}" if label else _humanise(name))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value, start=1):

@@ -32,19 +32,18 @@ def frame_block(frame: Frame, source: str) -> str:
     """basisondersteuning.yml's 'kader': every standard of the frame, its status still to fill in."""
     choices = ", ".join(frame.kader.statussen)
     lines = [
-        "# Het kader van het samenwerkingsverband: per standaard waar de school staat. De tekst",
-        "# van elke standaard komt uit het kader zelf (hier alleen als commentaar); een eigen",
-        "# indicator van de school hoort bij 'domeinen' hierboven.",
         "kader:",
         f"  bron: {json.dumps(source, ensure_ascii=False)}",
         f"  versie: {json.dumps(frame.kader.versie, ensure_ascii=False)}",
         "  antwoorden:",
     ]
     for domain in frame.kader.domeinen:
-        lines.append(f"    # {' '.join(domain.titel.split())}")
         for standard in domain.standaarden:
+            # The standard's own words, for whoever fills in the status: a note, never published.
+            note = f"{' '.join(domain.titel.split())}: {' '.join(standard.tekst.split())}"
             lines += [
-                f"    - standaard: {standard.id}  # {' '.join(standard.tekst.split())}",
+                f"    - notities: [{json.dumps(note, ensure_ascii=False)}]",
+                f"      standaard: {standard.id}",
                 f"      status: {json.dumps(f'[vul in: {choices}]', ensure_ascii=False)}",
             ]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ import difflib
 import itertools
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -28,6 +29,7 @@ from sop import migrations
 from sop.jsonschema import RELEASED, release_files, stored_release
 from sop.opendata import SCHEMA_VERSION, profile_json_schema
 from sop.profile import DATA_FILES, load_profile
+from sop.wijzigingen import compare_profiles
 from sop.swv.render import OLDER_VERSION
 from test_swv import SchoolServer, as_json, built, published, write_swv
 
@@ -129,9 +131,29 @@ def _comment_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.lstrip().startswith("#")]
 
 
+def _notes(value) -> list[str]:
+    """Every note for the staff in a loaded data file, in file order."""
+    if isinstance(value, dict):
+        return [*value.get("notities", []), *(note for item in value.values() for note in _notes(item))]
+    return [note for item in value for note in _notes(item)] if isinstance(value, list) else []
+
+
+def _without_notes(value):
+    if isinstance(value, dict):
+        return {key: _without_notes(item) for key, item in value.items() if key != "notities"}
+    return [_without_notes(item) for item in value] if isinstance(value, list) else value
+
+
+def _kept_as_notes(old: str, new: str) -> list[str]:
+    """The comment lines of `old` whose text is not in a note of `new` (the schema line aside)."""
+    notes = "\n".join(_notes(yaml.safe_load(new)))
+    return [line for line in _comment_lines(old)[1:] if line.strip().lstrip("#").strip() not in notes]
+
+
 def test_the_pull_request_diff_holds_only_the_changed_lines(migrated):
     project, _ = migrated
-    # The only lines of the 1.0 files a step must change: values whose shape changed.
+    # The only lines of the 1.0 files a step must change: values whose shape changed, and
+    # comments, which 2.2 moves into the data (the form editor drops them).
     reshaped = {
         "basisondersteuning": ["  - Nog niet aanwezig", "  - In ontwikkeling", "  - Op orde", "  - Sterk ontwikkeld"],
         "in-het-kort": [
@@ -146,12 +168,84 @@ def test_the_pull_request_diff_holds_only_the_changed_lines(migrated):
         new = (project / "data" / f"{stem}.yml").read_text(encoding="utf-8")
         removed = [line[1:] for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
                    if line.startswith("-") and not line.startswith("---")]
-        assert [line for line in removed if line.strip() and line not in reshaped.get(stem, [])] == [], stem
-        # Every comment stays, in its order.
-        assert [line for line in _comment_lines(old) if line in _comment_lines(new)] == _comment_lines(old), stem
-    for stem in DATA_FILES:
+        assert [line for line in removed if line.strip() and line not in reshaped.get(stem, [])
+                and not line.lstrip().startswith("#")] == [], stem
+    for stem in CHANGED[:-1] + tuple(stem for stem in DATA_FILES if stem not in CHANGED):
+        old = (OLD_DATA / f"{stem}.yml").read_text(encoding="utf-8")
+        new = (project / "data" / f"{stem}.yml").read_text(encoding="utf-8")
+        # Every comment is kept, as a note in the data; only the schema line stays a comment.
+        assert _kept_as_notes(old, new) == [], stem
+        assert _comment_lines(new) == _comment_lines(old)[:1], stem
         if stem not in CHANGED:
-            assert (project / "data" / f"{stem}.yml").read_bytes() == (OLD_DATA / f"{stem}.yml").read_bytes()
+            assert _without_notes(yaml.safe_load(new)) == yaml.safe_load(old), stem
+
+
+def _with_random_comments(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    """`text` with comments in random places: above a line (at its indentation, or at the
+    left margin), after a value, at the end. Returns the new text and the comments' texts."""
+    lines, out, added = text.splitlines(), [], []
+    words = ["Aanname:", "Bron:", "blz. 12", "de tabel", "kolom 3", "'X'", "\"leeg\"", "→", "é", "50%", "a: b", "[1]"]
+    block = False
+    for number, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip())
+        if block and line.strip() and indent <= block_indent:
+            block = False
+        if not block and number and line.strip() and rng.random() < 0.15:
+            comment = " ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) + f" {len(added)}"
+            out.append(" " * rng.choice([0, indent]) + "# " + comment)
+            added.append(comment)
+        stripped = line.rstrip()
+        if (not block and number and rng.random() < 0.05 and stripped.endswith(("]", "true", "false", "null"))
+                and not stripped.lstrip().startswith("- ")):
+            comment = f"na de waarde {len(added)}"
+            stripped += "  # " + comment
+            added.append(comment)
+        out.append(stripped)
+        if re.search(r"(:|^ *-) [|>][-+]?$", line.rstrip()):
+            block, block_indent = True, indent
+    comment = f"aan het eind {len(added)}"
+    return "\n".join([*out, "# " + comment]) + "\n", [*added, comment]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_bijwerken_moves_every_comment_into_notes_and_changes_no_content(seed, tmp_path):
+    """The form editor drops comments: make bijwerken (2.1 -> 2.2) keeps each as a note for the staff."""
+    rng = random.Random(seed)
+    school = rng.choice(sorted(SCHOOLS))
+    project = copy_project(tmp_path, SCHOOLS[school])
+    folder = project / "data"
+    added = {}
+    for stem in DATA_FILES:
+        path = folder / f"{stem}.yml"
+        text, added[stem] = _with_random_comments(path.read_text(encoding="utf-8"), rng)
+        path.write_text(text, encoding="utf-8")
+    # make check passes, and names each comment's place as a notice for the staff.
+    check = run(project, "sop.check")
+    assert check.returncode == 0, check.stderr
+    for stem, comments in added.items():
+        lines = (folder / f"{stem}.yml").read_text(encoding="utf-8").splitlines()
+        for comment in comments:
+            number = next(index for index, line in enumerate(lines) if line.endswith(f"# {comment}"))
+            # One notice per block of comment lines, at its first (the schema line is none).
+            first = number
+            while first > 1 and any(
+                    lines[first - 1].endswith(f"# {other}") for other in comments):
+                first -= 1
+            assert re.search(rf"^Let op: data/{stem}\.yml:({'|'.join(str(n + 1) for n in range(first, number + 1))}):"
+                             rf"\d+: hier staat commentaar \(een regel met #\).*make bijwerken.*'notities'",
+                             check.stdout, re.MULTILINE), (stem, comment)
+    result = run(project, "sop.bijwerken", "data")
+    assert result.returncode == 0, result.stderr
+    assert f"bijgewerkt van versie 2.1 naar {SCHEMA_VERSION}" in result.stdout
+    assert "hier staat commentaar" not in run(project, "sop.check").stdout
+    for stem in DATA_FILES:
+        new = yaml.safe_load((folder / f"{stem}.yml").read_text(encoding="utf-8"))
+        notes = "\n".join(_notes(new))
+        assert [comment for comment in added[stem] if comment not in notes] == [], (school, stem)
+        assert _without_notes(new) == _without_notes(yaml.safe_load(
+            (SCHOOLS[school] / f"{stem}.yml").read_text(encoding="utf-8"))), (school, stem)
+    # The profile reads as before: nothing of the notes reaches the site or the open data.
+    assert compare_profiles(load_profile(SCHOOLS[school]), load_profile(folder)) == []
 
 
 # --- The site: every fact the 1.0 site carried -----------------------------------------

@@ -62,7 +62,7 @@ NOT_SHOWN = {
 def facts(value: Any, path: str = "", owner: str = "") -> Iterator[tuple[str, str, Any]]:
     """(path, kind, value) for every leaf of the published data, walked through the models."""
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name in schema.content_fields(value):  # the staff's notes are never published
             if name in NOT_SHOWN or f"{name}@{type(value).__name__}" in NOT_SHOWN:
                 continue
             yield from facts(getattr(value, name), f"{path}.{name}", type(value).__name__)

@@ -236,13 +236,15 @@ def test_a_new_school_from_a_frame_lists_every_standard_to_fill_in(tmp_path):
     found = notices(target)
     text = (target / "basisondersteuning.yml").read_text(encoding="utf-8")
     for standard in STANDARDS:
-        line = line_of(target, f"- standaard: {standard}")
+        line = line_of(target, f"standaard: {standard}")
         assert (f"data/basisondersteuning.yml:{line + 1}:7: hier staat nog '[vul in: "
                 f"{', '.join(FRAME['statussen'])}]'; vul de gegevens van de school in") in found, standard
     assert not [notice for notice in found if "nog niet beantwoord" in notice or "versie" in notice]
-    # The frame's text is shown from the frame, not copied: here it is only a comment.
-    assert all(yaml.safe_load(text)["kader"]["antwoorden"][index].keys() == {"standaard", "status"}
-               for index in range(len(STANDARDS)))
+    # The frame's text is shown from the frame, not copied: here it is only a note for staff,
+    # in the data (a comment would be lost when the form editor saves the file).
+    answers = yaml.safe_load(text)["kader"]["antwoorden"]
+    assert all(answer.keys() == {"notities", "standaard", "status"} for answer in answers)
+    assert not [line for line in text.splitlines()[1:] if line.lstrip().startswith("#")]
 
 
 def test_a_new_school_from_a_frame_that_is_not_there_writes_nothing(tmp_path):

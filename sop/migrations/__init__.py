@@ -24,17 +24,24 @@ import json
 import re
 from pathlib import Path
 
+from ..errors import DataError, Location
 from ..jsonschema import schema_text
 from ..profile import DATA_FILES
-from . import v2_0, v2_1
+from . import v2_0, v2_1, v2_2
 from .parts import Choice, DocumentParts, FolderParts
 
-STEPS = (v2_0, v2_1)
+STEPS = (v2_0, v2_1, v2_2)
 CURRENT = STEPS[-1].TARGET
 # The JSON Schemas of every released version, as published then: open-data/schema/<version>/.
 RELEASED = Path(__file__).resolve().parent.parent / "schemas"
 
-__all__ = ["CURRENT", "STEPS", "Choice", "upgrade_folder", "upgrade_document", "version_key"]
+COMMENT_LEFT = (
+    "hier staat commentaar (een regel met #). Het beheer (/beheer/) laat dat weg als iemand dit bestand in een "
+    "formulier bewaart. Typ make bijwerken: dat zet elk commentaar in 'notities' (notities voor beheerders). "
+    "Of zet de tekst zelf in 'notities' en haal de regel met # weg"
+)
+
+__all__ = ["COMMENT_LEFT", "CURRENT", "STEPS", "Choice", "comments_left", "upgrade_folder", "upgrade_document", "version_key"]
 
 
 def version_key(version: str) -> tuple[int, int] | None:
@@ -152,3 +159,14 @@ def minor_version_problems(old: dict, new: dict) -> list[str]:
 
     walk(old, new, "sop.json")
     return problems
+
+
+def comments_left(folder: Path, display_dir: str) -> list[DataError]:
+    """Every comment in the data files that the form editor would drop when it saves the file.
+
+    The `yaml-language-server` line is not one: it only tells a text editor where the schema is.
+    """
+    parts = FolderParts(_texts(folder))
+    # One notice per block of comment lines: the place to look.
+    return [DataError(Location(f"{display_dir}/{stem}.yml", block[0][0] + 1, block[0][1] + 1), COMMENT_LEFT)
+            for stem in DATA_FILES for block in v2_2.blocks(v2_2.comments(parts, stem))]

@@ -11,7 +11,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..jsonschema import editor_line
 from ..opendata import published_fields
-from .roundtrip import YamlFile, block, flow, insert_after, new_file, note, replace
+from .roundtrip import YamlFile, block, comments, drop_comments, flow, insert_after, new_file, note, replace, starts
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,22 @@ class Parts:
     def note(self, mapping: dict, key: str, comment: str) -> None:
         pass
 
+    # Comments: only a data file has them.
+    def comments(self, stem: str) -> list[tuple[int, int, str]]:
+        """Each comment line of data/STEM.yml: (line, column, text), 0-based."""
+        return []
+
+    def starts(self, stem: str) -> dict[int, tuple]:
+        """The path of the value that starts on each line of data/STEM.yml."""
+        return {}
+
+    def inline(self, stem: str, line: int, column: int) -> bool:
+        """Whether the comment at (line, column) follows a value on its line."""
+        return False
+
+    def drop_comments(self, stem: str, header: str) -> None:
+        pass
+
 
 class FolderParts(Parts):
     """The data files of a folder, by stem, from their texts; `changed()` gives what to write."""
@@ -68,6 +84,10 @@ class FolderParts(Parts):
         self.texts = texts
         self.files: dict[str, YamlFile] = {}
         self.created: dict[str, str] = {}
+        self.read_again: dict[str, str] = {}
+
+    def _text(self, stem: str) -> str:
+        return self.created.get(stem, self.texts.get(stem, ""))
 
     def _file(self, stem: str) -> YamlFile | None:
         if stem not in self.files and stem in self.texts:
@@ -84,6 +104,8 @@ class FolderParts(Parts):
     def create(self, stem: str, comment: str, data: dict) -> None:
         header = editor_line(stem) + "".join(f"# {line}\n" for line in comment.splitlines())
         self.created[stem] = new_file(header, data)
+        # Read back, so a later step can change it like any other file.
+        self.files[stem] = YamlFile(self.created[stem])
 
     def unfilled(self, what: str) -> str:
         return DoubleQuotedScalarString(f"[vul in: {what}]")
@@ -104,10 +126,39 @@ class FolderParts(Parts):
         column = getattr(getattr(mapping, "lc", None), "col", 0) or 0
         note(mapping, key, comment, column)
 
+    def _read_again(self, stem: str) -> tuple[YamlFile | None, str]:
+        """The file as it would be written now, read again: a step before may have added
+        values and comments, which have no line yet."""
+        file = self._file(stem)
+        if file is None or file.data is None:
+            return file, self._text(stem)
+        text = file.text()
+        if self.read_again.get(stem) != text:
+            again = YamlFile(text)
+            again.unchanged = file.unchanged
+            self.files[stem], self.read_again[stem] = again, text
+        return self.files[stem], text
+
+    def comments(self, stem: str) -> list[tuple[int, int, str]]:
+        file, text = self._read_again(stem)
+        return comments(file.data, text) if file is not None else []
+
+    def starts(self, stem: str) -> dict[int, tuple]:
+        file, _ = self._read_again(stem)
+        return starts(file.data) if file is not None else {}
+
+    def inline(self, stem: str, line: int, column: int) -> bool:
+        lines = self._read_again(stem)[1].splitlines()
+        return line < len(lines) and bool(lines[line][:column].strip())
+
+    def drop_comments(self, stem: str, header: str) -> None:
+        file = self._file(stem)
+        if file is not None:
+            drop_comments(file.data, header)
+
     def changed(self) -> dict[str, str]:
         """The new text of each file a step changed or created, by stem."""
-        texts = {stem: file.text() for stem, file in self.files.items() if file.changed()}
-        return {**texts, **self.created}
+        return {stem: file.text() for stem, file in self.files.items() if stem in self.created or file.changed()}
 
 
 class DocumentParts(Parts):

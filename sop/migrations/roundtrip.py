@@ -8,10 +8,13 @@ lines that really changed.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
 
 # (mapping, sequence, offset) indents a file may use; the first that writes the
 # untouched file back unchanged is how that file is written.
@@ -144,3 +147,77 @@ def note(mapping: dict, key: str, comment: str, column: int) -> None:
     """A comment line above `key`, for whoever reads the file later."""
     if isinstance(mapping, CommentedMap):
         mapping.yaml_set_comment_before_after_key(key, before=comment, indent=column)
+
+
+def _tokens(value: Any) -> Any:
+    """Every comment token in a comment slot (nested lists of tokens and None)."""
+    if isinstance(value, CommentToken):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _tokens(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _tokens(item)
+
+
+def _nodes(node: Any, path: tuple = ()):
+    """Every mapping and list in `node`, with its path."""
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        yield path, node
+        items = node.items() if isinstance(node, CommentedMap) else enumerate(node)
+        for key, value in items:
+            yield from _nodes(value, (*path, key))
+
+
+def starts(data: Any) -> dict[int, tuple]:
+    """The path of the first (outermost) value that starts on each line (0-based)."""
+    found: dict[int, tuple] = {}
+    for path, node in _nodes(data):
+        for key in (node if isinstance(node, CommentedMap) else range(len(node))):
+            line = (node.lc.key(key) if isinstance(node, CommentedMap) else node.lc.item(key))[0]
+            found.setdefault(line, (*path, key))
+    return found
+
+
+def comments(data: Any, text: str) -> list[tuple[int, int, str]]:
+    """Every comment line in `text` (parsed as `data`): (line, column, text after '#'), 0-based.
+
+    The parser's comment tokens say which lines are comments (a '#' inside a value or
+    a block of text is not one); their line marks are not exact, so they are found in the text.
+    """
+    left = Counter(piece.strip() for _, node in _nodes(data)
+                   for token in _tokens([node.ca.comment, node.ca.items, node.ca.end])
+                   for piece in token.value.split("\n") if piece.strip().startswith("#"))
+    found = {}
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if left[line.strip()] > 0 and line.lstrip().startswith("#"):
+            left[line.strip()] -= 1
+            found[number] = (len(line) - len(line.lstrip()), line.strip())
+    for piece, count in left.items():  # after a value on the same line
+        for number, line in enumerate(lines):
+            if count > 0 and number not in found and line.rstrip().endswith(piece) and line.strip() != piece:
+                found[number] = (len(line.rstrip()) - len(piece), piece)
+                count -= 1
+    return [(number, column, _comment_text(piece)) for number, (column, piece) in sorted(found.items())]
+
+
+def _comment_text(piece: str) -> str:
+    text = piece[1:]
+    return text[1:] if text.startswith(" ") else text
+
+
+def drop_comments(data: Any, header: str | None) -> None:
+    """Remove every comment (and the blank lines kept with them); `header` becomes the first line."""
+    for _, node in _nodes(data):
+        node.ca.comment = None
+        node.ca.items.clear()
+        node.ca.end.clear()
+    if header and isinstance(data, CommentedMap):
+        data.yaml_set_start_comment(header)
+
+
+def text_value(text: str) -> str:
+    """A text as YAML writes it best: over several lines as a block (|), as it reads."""
+    return LiteralScalarString(text) if "\n" in text else text

@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 from conftest import PROJECT
 
+from sop import migrations
 from sop.jsonschema import schema_path, schema_text
 from sop.profile import DATA_FILES
 from sop.yamlfile import read_yaml
@@ -52,3 +53,10 @@ def test_the_site_builds_with_every_page_and_download(site):
     for download in ("schoolondersteuningsprofiel.pdf", "open-data/sop.json", "open-data/sop.schema.json",
                      "schoolgids/schoolondersteuningsprofiel.md", "schoolgids/schoolondersteuningsprofiel.docx"):
         assert (site.root / download).stat().st_size > 0, f"{download} ontbreekt of is leeg"
+
+
+def test_no_data_file_holds_a_comment_the_editor_would_drop():
+    """The form editor (/beheer/) writes a file anew without its comments: what staff wrote
+    there belongs in 'notities', which make bijwerken fills from the comments."""
+    left = migrations.comments_left(DATA, "data")
+    assert not left, "\n".join(str(comment) for comment in left)

@@ -88,6 +88,8 @@ def test_every_data_file_opens_in_its_form_with_its_values(editor, stem):
 
 def test_changing_a_colleagues_function_saves_exactly_that_change(editor):
     page, served, project = editor
+    # Tall enough that the form keeps every person's fields drawn (each field has its hint).
+    page.set_viewport_size({"width": DESKTOP, "height": HEIGHTS[DESKTOP] * 4})
     shown = open_form(page, served, "expertise")
     boxes = page.get_by_role("textbox")
     # Sanne Bakker is the first onderwijsassistent in the fixture.
