@@ -52,11 +52,11 @@ def line_of(data: Path, text: str, start: int = 0) -> int:
 
 
 def answer_line(data: Path, standard: str) -> int:
-    """The line of the (first) answer to `standard` in the school's 'kader'."""
+    """The line of the (first) answer's 'standaard: `standard`' in the school's 'kader' (its status follows)."""
     lines = (data / "basisondersteuning.yml").read_text(encoding="utf-8").splitlines()
     start = lines.index("kader:")
     return next(number for number in range(start, len(lines))
-                if lines[number].split("#")[0].strip() == f"- standaard: {standard}") + 1
+                if lines[number].split("#")[0].strip().removeprefix("- ") == f"standaard: {standard}") + 1
 
 
 def as_project(tmp: Path, school_id: str) -> Path:
