@@ -1177,9 +1177,9 @@ def edit_links(edit_base: str, files: list[str], forms: list[tuple[str, str]] = 
         f'<a href="{escape(edit_base)}data/{escape(stem)}.yml">data/{escape(stem)}.yml</a>' for stem in files
     )
     if forms:
-        # Each link says what it opens: a form, or the YAML file on GitHub.
+        # Each link says what it opens: a form, or the file on GitHub (no jargon: parents read it too).
         in_forms = " · ".join(f'<a href="{escape(href)}">formulier {escape(label)}</a>' for label, href in forms)
-        links = f"{in_forms}; of in YAML op GitHub: {links}"
+        links = f"{in_forms}; of het bestand op GitHub: {links}"
     # A blank line first, so it never joins a markdown list the macro ended with.
     return f'\n\n<p class="sop-bewerk">Wijzig deze gegevens: {links}</p>'
 
