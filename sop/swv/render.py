@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from .. import names, render, schema
 from ..render import escape, heading
-from .compare import Comparison, Indicator, Marking, SpecialismSchools, comparisons, indicators, specialisms
+from .compare import Comparison, Indicator, Marking, comparisons, indicators, specialisms
 from . import schema as swv_schema
 from .config import OTHER_FIGURES, UNSORTED
 from .opendata import download_names
@@ -154,13 +154,10 @@ def _texts(items: Iterable[str]) -> str:
     return "; ".join(f"‘{escape(text)}’" for text in items)
 
 
-def expertise(overview: Overview) -> str:
-    found, unsorted = specialisms(overview)
-    parts = []
-    for item in found:
-        parts.append(heading(2, item.specialism.naam, item.specialism.id))
-        parts.append(_specialism_schools(item))
-    parts.append(heading(2, "Nog niet ingedeeld", UNSORTED))
+def unsorted_words(overview: Overview) -> str:
+    """The functions and focus areas that no specialism (nor 'negeren') covers, with the schools that use them."""
+    _, unsorted = specialisms(overview)
+    parts = [heading(2, "Nog niet ingedeeld", UNSORTED)]
     if unsorted:
         rows = "".join(
             f"<li>‘{escape(text)}’: {', '.join(escape(s.name) for s in schools)}</li>"
@@ -173,17 +170,6 @@ def expertise(overview: Overview) -> str:
     else:
         parts.append("<p>Alle functies en focusgebieden zijn ingedeeld.</p>")
     return "\n\n".join(parts)
-
-
-def _specialism_schools(item: SpecialismSchools) -> str:
-    if not item.schools:
-        return '<p class="sop-leeg">Geen enkele school noemt dit specialisme.</p>'
-    rows = "".join(
-        f"<li>{escape(school.name)}: {_texts(texts)}</li>" for school, texts in item.schools
-    )
-    count = len(item.schools)
-    words = "in haar eigen woorden" if count == 1 else "in hun eigen woorden"
-    return f"<p>{count_schools(count)}, {words}:</p><ul {NOT_SEARCHED}>{rows}</ul>"
 
 
 # --- Basisondersteuning -----------------------------------------------------
@@ -216,7 +202,8 @@ def _indicator(indicator: Indicator) -> str:
     )
 
 
-def basic_support(overview: Overview) -> str:
+def basic_support(overview: Overview, level: int = 2) -> str:
+    """The schools' own indicators side by side; under the SWV's frame one level lower (level 3)."""
     settings = overview.config.samenwerkingsverband.basisondersteuning
     words = ", ".join(f"‘{escape(word)}’" for word in settings.geborgd)
     domains = indicators(overview)
@@ -227,7 +214,7 @@ def basic_support(overview: Overview) -> str:
     parts = [
         f"<p>Als <strong>geborgd</strong> telt een markering of kolomkop van de school zelf die luidt: {words}. "
         "Elke andere markering staat er in de woorden van de school, met de kolom waarin zij staat.</p>",
-        heading(2, "Weinig geborgd", "weinig-geborgd"),
+        heading(level, "Weinig geborgd", "weinig-geborgd"),
     ]
     if few:
         items = "".join(
@@ -240,7 +227,7 @@ def basic_support(overview: Overview) -> str:
     else:
         parts.append("<p>Elke indicator is bij meer scholen geborgd.</p>")
     for domain in domains:
-        parts.append(heading(2, domain.title, domain.anchor))
+        parts.append(heading(level, domain.title, domain.anchor))
         parts.append("".join(_indicator(item) for item in domain.indicators))
     return "\n\n".join(parts)
 
@@ -333,14 +320,27 @@ def abbreviate(html: str, terms: dict[str, str]) -> str:
     return render.separate_blocks(render.abbreviate(html, terms))
 
 
+def basic_support_page(overview: Overview, today: datetime.date) -> str:
+    """The grid of the SWV's frame; then the schools' own indicators, for the schools that name no frame
+    and the indicators a school adds of its own."""
+    from .render_grids import frame_grid  # it builds on this module
+
+    if overview.config.kader is None:
+        return basic_support(overview)
+    return "\n\n".join([frame_grid(overview, today), heading(2, "Eigen indicatoren van de scholen", "eigen-indicatoren"),
+                        basic_support(overview, level=3)])
+
+
 def pages(overview: Overview, today: datetime.date) -> dict[str, Callable[[], str]]:
     """Every macro of the overview's pages (docs-swv/), by name: the MkDocs run calls them,
     and the build tries them on each school alone before it takes the school in."""
+    from .render_grids import expertise_grid  # it builds on this module
+
     parts: dict[str, Callable[[], str]] = {
         "samenvatting": lambda: summary(overview, today),
         "scholen": lambda: schools_table(overview, today),
-        "expertise": lambda: expertise(overview),
-        "basisondersteuning": lambda: basic_support(overview),
+        "expertise": lambda: expertise_grid(overview, today) + "\n\n" + unsorted_words(overview),
+        "basisondersteuning": lambda: basic_support_page(overview, today),
         "uitstroom": lambda: outflow(overview),
         "ontbrekende_scholen": lambda: missing_schools(overview),
         "open_data": lambda: open_data_links(download_names(overview)),

@@ -1,0 +1,187 @@
+"""The overview's two grids: school × standard of the SWV's frame (Basisondersteuning)
+and school × specialism (Expertise).
+
+On a wide screen a real table per domain, a row per school; on a phone the table is
+left out (CSS) and each standard or specialism is a card of its own, with the same
+facts. A filter (docs-swv/javascripts/filter.js) narrows either page to one domain or
+specialism; without JavaScript everything shows. Counts are over currency.counted.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from ..render import escape, heading
+from . import currency
+from .compare import SpecialismAt, SpecialismGrid, StandardAnswers, frame_answers, frame_version, specialism_grid
+from .overview import IncludedSchool, Overview
+from .render import NOT_SEARCHED, count_schools
+
+OLDER_FRAME = "antwoord op versie {version} van het kader"
+NO_ANSWER = "geen antwoord"
+
+
+def _name(school: IncludedSchool, today: datetime.date) -> str:
+    return escape(school.name) + currency.mark(school, today)
+
+
+def _names(schools: list[IncludedSchool], today: datetime.date) -> str:
+    return ", ".join(_name(school, today) for school in schools)
+
+
+def _filter(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
+    """The page's filter: it shows only the [data-f] parts with the chosen value. Hidden
+    until filter.js runs, so without JavaScript everything shows and no control is useless."""
+    items = "".join(f'<option value="{escape(value)}">{escape(text)}</option>' for value, text in options)
+    return (f'<p class="swv-filter" data-filter hidden><label for="{name}">{label}</label> '
+            f'<select id="{name}"><option value="">{everything}</option>{items}</select> '
+            f'<span class="sop-verborgen" role="status"></span></p>')
+
+
+def _region(label: str, head: str, body: str) -> str:
+    """A grid as a table in a labelled scroll region; a wide screen's view (swv-rooster), out of the search index."""
+    return (f'<div class="sop-tabel swv-rooster" role="region" tabindex="0" aria-label="{escape(label)}" '
+            f'{NOT_SEARCHED}><table><caption class="sop-verborgen">{escape(label)}</caption>'
+            f"<thead>{head}</thead><tbody>{body}</tbody></table></div>")
+
+
+# --- Basisondersteuning: school × standard --------------------------------------
+
+
+def _met_count(row: StandardAnswers) -> str:
+    answered = len(row.counted)
+    if not answered:
+        return "nog door geen school beantwoord"
+    return f"voldaan bij {len(row.met)} van {count_schools(answered)} die antwoordden"
+
+
+def _version_note(school: IncludedSchool, overview: Overview) -> str:
+    version = frame_version(school, overview)
+    return f' <span class="sop-noot">({OLDER_FRAME.format(version=escape(version))})</span>' if version else ""
+
+
+def _domain_table(overview: Overview, rows: list[StandardAnswers], answering: list[IncludedSchool],
+                  today: datetime.date) -> str:
+    met_words = set(overview.config.kader.voldaan)
+    head = ('<tr><th scope="col">School</th>'
+            + "".join(f'<th scope="col">{escape(row.standard.tekst)}</th>' for row in rows) + "</tr>"
+            + '<tr><th scope="row">Voldaan</th>'
+            + "".join(f"<td>{len(row.met)} van {len(row.counted)}</td>" for row in rows) + "</tr>")
+    given = [{school.entry.id: answer.status for school, answer in row.answers} for row in rows]
+    body = []
+    for school in answering:
+        cells = []
+        for statuses in given:
+            status = statuses.get(school.entry.id)
+            cells.append(f'<td class="swv-g">{NO_ANSWER}</td>' if status is None
+                         else f'<td class="swv-v">{escape(status)}</td>' if status in met_words
+                         else f"<td>{escape(status)}</td>")
+        body.append(f'<tr><th scope="row">{_name(school, today)}{_version_note(school, overview)}</th>'
+                    + "".join(cells) + "</tr>")
+    return _region(f"{rows[0].domain.titel}: per school", head, "".join(body))
+
+
+def _standard_card(overview: Overview, row: StandardAnswers, today: datetime.date) -> str:
+    """One standard, for a phone too: the count in view, per status the schools, their explanations."""
+    frame = overview.config.kader
+    by_status = []
+    for status in frame.statussen:
+        schools = [school for school, answer in row.answers if answer.status == status]
+        if schools:
+            met = " (voldaan)" if status in frame.voldaan else ""
+            by_status.append(f"<li>‘{escape(status)}’{met}: {', '.join(_name(s, today) + _version_note(s, overview) for s in schools)}</li>")
+    parts = [f"<ul>{''.join(by_status)}</ul>" if by_status else ""]
+    if row.unanswered:
+        parts.append(f"<p>Nog geen antwoord van: {_names(row.unanswered, today)}.</p>")
+    explained = [(school, answer.toelichting) for school, answer in row.answers if answer.toelichting]
+    if explained:
+        items = "".join(f"<li>{_name(school, today)}: {escape(text)}</li>" for school, text in explained)
+        parts.append(f'<p>Toelichting van de scholen:</p><ul class="swv-toelichting">{items}</ul>')
+    return (f'<details class="swv-indicator" id="standaard-{escape(row.standard.id)}"><summary>'
+            f'{escape(row.standard.tekst)} <span class="swv-telling">({_met_count(row)})</span></summary>'
+            f'<div class="swv-markeringen" {NOT_SEARCHED}>{"".join(parts)}</div></details>')
+
+
+def frame_grid(overview: Overview, today: datetime.date) -> str:
+    """The SWV's frame, a section per domain (a table and a card per standard); '' without a frame."""
+    frame = overview.config.kader
+    if frame is None:
+        return ""
+    counted = currency.counted(overview, today)
+    rows, silent = frame_answers(overview, counted)
+    answering = [school for school in overview.schools if school.profile.basisondersteuning.kader]
+    met_words = ", ".join(f"‘{escape(word)}’" for word in frame.voldaan)
+    counted_answering = [school for school in counted if school.profile.basisondersteuning.kader]
+    parts = [
+        f"<p>De standaarden van het samenwerkingsverband (versie {escape(frame.versie)}). Als "
+        f"<strong>voldaan</strong> telt: {met_words}. Geteld over de scholen die op het kader antwoorden "
+        f"({count_schools(len(counted_answering))}).</p>",
+        currency.left_out_note(overview, today),
+    ]
+    if silent:
+        parts.append(f"<p {NOT_SEARCHED}>Deze scholen antwoorden (nog) niet op het kader: {_names(silent, today)}.</p>")
+    parts.append(_filter("toon-domein", "Toon domein", "Alle domeinen",
+                         [(domain.id, domain.titel) for domain in frame.domeinen]))
+    for domain in frame.domeinen:
+        mine = [row for row in rows if row.domain is domain]
+        table = _domain_table(overview, mine, answering, today) if answering else ""
+        cards = "".join(_standard_card(overview, row, today) for row in mine)
+        parts.append(f'<section data-f="{escape(domain.id)}">{heading(2, domain.titel, f"kader-{domain.id}")}'
+                     f"{table}{cards}</section>")
+    return "\n\n".join(part for part in parts if part)
+
+
+# --- Expertise: school × specialism --------------------------------------------
+
+
+def _how(at: SpecialismAt) -> str:
+    if at.by_id:
+        return "ja, met de id van het kader"
+    return "uit de woorden: " + "; ".join(f"‘{escape(word)}’" for word in at.words)
+
+
+def _specialism_table(grid: list[SpecialismGrid], overview: Overview, today: datetime.date) -> str:
+    head = ('<tr><th scope="col">School</th>'
+            + "".join(f'<th scope="col" data-f="{escape(item.specialism.id)}">{escape(item.specialism.naam)}</th>'
+                      for item in grid) + "</tr>")
+    found = [{school.entry.id: at for school, at in item.schools} for item in grid]
+    body = []
+    for school in overview.schools:
+        cells = "".join(f"<td>{_how(at[school.entry.id])}</td>" if school.entry.id in at
+                        else '<td class="swv-g">nee</td>' for at in found)
+        body.append(f'<tr><th scope="row">{_name(school, today)}</th>{cells}</tr>')
+    return _region("Specialismen per school", head, "".join(body))
+
+
+def _specialism_section(item: SpecialismGrid, counted: list[IncludedSchool], today: datetime.date) -> str:
+    specialism = item.specialism
+    parts = [heading(2, specialism.naam, specialism.id)]
+    if specialism.uitleg:
+        parts.append(f"<p>{escape(specialism.uitleg)}</p>")
+    if not counted:
+        parts.append('<p class="sop-leeg">Geen enkele school telt mee.</p>')
+    else:
+        parts.append(f"<p>Bij {len(item.counted)} van {count_schools(len(counted))}.</p>")
+    if item.schools:
+        rows = "".join(f"<li>{_name(school, today)}: {_how(at)}</li>" for school, at in item.schools)
+        parts.append(f"<ul {NOT_SEARCHED}>{rows}</ul>")
+    if item.without:
+        parts.append(f"<p {NOT_SEARCHED}>Zonder dit specialisme: {_names(item.without, today)}.</p>")
+    if item.places_without:
+        parts.append(f"<p {NOT_SEARCHED}>Plaatsen waar geen school het heeft: "
+                     f"{escape(', '.join(item.places_without))}.</p>")
+    return f'<section data-f="{escape(specialism.id)}">{"".join(parts)}</section>'
+
+
+def expertise_grid(overview: Overview, today: datetime.date) -> str:
+    counted = currency.counted(overview, today)
+    grid = specialism_grid(overview, counted)
+    parts = [
+        currency.left_out_note(overview, today),
+        _filter("toon-specialisme", "Toon specialisme", "Alle specialismen",
+                [(item.specialism.id, item.specialism.naam) for item in grid]),
+        _specialism_table(grid, overview, today),
+    ]
+    parts += [_specialism_section(item, counted, today) for item in grid]
+    return "\n\n".join(part for part in parts if part)
+
