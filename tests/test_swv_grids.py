@@ -15,6 +15,7 @@ import datetime
 import random
 import shutil
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 import yaml
@@ -89,8 +90,8 @@ def _roster(school: Generated, rng: random.Random) -> list[dict]:
     return people
 
 
-def _generate(rng: random.Random, number: int) -> Generated:
-    frame = None if number == NUMBER - 1 else OLDER if number in (2, 7) else str(FRAME["versie"])
+def _generate(rng: random.Random, number: int, total: int) -> Generated:
+    frame = None if number == total - 1 else OLDER if number in (2, 7) else str(FRAME["versie"])
     school = Generated(
         name=f"School {number:02d}" + (f" {HOSTILE}" if number % 3 == 0 else ""),
         place=HOSTILE_PLACE if number == 1 else rng.choice(PLACES),
@@ -109,16 +110,14 @@ def _generate(rng: random.Random, number: int) -> Generated:
     return school
 
 
-@pytest.fixture(scope="module")
-def grids(tmp_path_factory):
-    """The generated schools, and both pages as the overview renders them."""
-    tmp = tmp_path_factory.mktemp("grids")
-    rng = random.Random(2103)
+def generated_swv(tmp: Path, number: int = NUMBER, seed: int = 2103) -> tuple[list[Generated], Path]:
+    """An SWV with tests/swv/regio's frame and `number` generated schools (the last names no frame)."""
+    rng = random.Random(seed)
     generated, entries = [], []
-    for number in range(NUMBER):
-        school = _generate(rng, number)
-        folder = copy_school(SCHOOLS["voorbeeldschool"], tmp / f"s{number}", naam=school.name,
-                             plaats=school.place, brinnummer=f"{10 + number:02d}AB")
+    for index in range(number):
+        school = _generate(rng, index, number)
+        folder = copy_school(SCHOOLS["voorbeeldschool"], tmp / f"s{index}", naam=school.name,
+                             plaats=school.place, brinnummer=f"{10 + index:02d}AB")
         if school.frame:
             with (folder / "basisondersteuning.yml").open("a", encoding="utf-8") as file:
                 file.write(_answers_yaml(school))
@@ -131,9 +130,17 @@ def grids(tmp_path_factory):
         if school.expired:
             edit_yaml(folder / "status.yml", lambda data: data.update(vernieuwen_voor=datetime.date(2031, 1, 1)))
         generated.append(school)
-        entries.append({"id": f"s{number}", "naam": f"School {number}", "map": str(folder)})
+        entries.append({"id": f"s{index}", "naam": f"School {index}", "map": str(folder)})
     swv = write_swv(tmp / "swv", entries)
     shutil.copy(REGIO / "kader.yml", swv / "kader.yml")
+    return generated, swv
+
+
+@pytest.fixture(scope="module")
+def grids(tmp_path_factory):
+    """The generated schools, and both pages as the overview renders them."""
+    tmp = tmp_path_factory.mktemp("grids")
+    generated, swv = generated_swv(tmp)
     overview = gather(swv, tmp / "cache", DAY)
     assert not overview.missing, overview.missing
     made = render.pages(overview, DAY)
@@ -194,8 +201,7 @@ def test_each_standard_counts_the_counted_schools_that_meet_it(grids, standard):
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_the_domain_table_has_a_row_per_answering_school_and_the_counts_on_top(grids, domain):
     generated, _, pages = grids
-    section = pages["basisondersteuning"].find("section", attrs={"data-f": domain})
-    table = section.find("table")
+    table = pages["basisondersteuning"].find("div", class_="swv-rooster", attrs={"data-f": domain}).table
     head, counts = table.thead.find_all("tr")
     assert [text(cell) for cell in head.find_all("th")] == ["School", *(TEXTS[s] for s in DOMAINS[domain])]
     expected_counts = []
@@ -221,7 +227,7 @@ def test_a_school_naming_no_frame_is_listed_once_and_in_no_grid(grids):
     note = f"Deze scholen antwoorden (nog) niet op het kader: {', '.join(_listed(s) for s in silent)}."
     assert note in text(page)
     for school in silent:
-        assert all(school.name not in text(element) for element in page.select("section[data-f]"))
+        assert all(school.name not in text(element) for element in page.select("[data-f]"))
 
 
 def test_marked_schools_are_named_in_the_note_on_both_pages(grids):
@@ -237,7 +243,7 @@ def test_each_specialism_counts_the_counted_schools_that_have_it(grids, speciali
     generated, _, pages = grids
     having = [school for school in generated if specialism in school.ids or specialism in school.words]
     counted = [school for school in generated if school.counted]
-    section = pages["expertise"].find("section", attrs={"data-f": specialism})
+    section = pages["expertise"].find("div", attrs={"data-f": specialism})
     assert f"Bij {sum(s.counted for s in having)} van {_schools(len(counted))}." in text(section)
 
     def how(school: Generated) -> str:

@@ -38,10 +38,16 @@ def _filter(name: str, label: str, everything: str, options: list[tuple[str, str
             f'<span class="sop-verborgen" role="status"></span></p>')
 
 
-def _region(label: str, head: str, body: str) -> str:
+def _part_heading(text: str, anchor: str, part: str) -> str:
+    """A heading of the filter's part `part`: the markdown heading with data-f beside its id (attr_list)."""
+    return heading(2, text, anchor).removesuffix(" }") + f' data-f="{escape(part)}" }}'
+
+
+def _region(label: str, head: str, body: str, part: str = "") -> str:
     """A grid as a table in a labelled scroll region; a wide screen's view (swv-rooster), out of the search index."""
-    return (f'<div class="sop-tabel swv-rooster" role="region" tabindex="0" aria-label="{escape(label)}" '
-            f'{NOT_SEARCHED}><table><caption class="sop-verborgen">{escape(label)}</caption>'
+    belongs = f' data-f="{escape(part)}"' if part else ""
+    return (f'<div class="sop-tabel swv-rooster" role="region" tabindex="0" aria-label="{escape(label)}"{belongs} '
+            f'{NOT_SEARCHED}><table class="sop-tabel__tabel"><caption class="sop-verborgen">{escape(label)}</caption>'
             f"<thead>{head}</thead><tbody>{body}</tbody></table></div>")
 
 
@@ -78,7 +84,7 @@ def _domain_table(overview: Overview, rows: list[StandardAnswers], answering: li
                          else f"<td>{escape(status)}</td>")
         body.append(f'<tr><th scope="row">{_name(school, today)}{_version_note(school, overview)}</th>'
                     + "".join(cells) + "</tr>")
-    return _region(f"{rows[0].domain.titel}: per school", head, "".join(body))
+    return _region(f"{rows[0].domain.titel}: per school", head, "".join(body), rows[0].domain.id)
 
 
 def _standard_card(overview: Overview, row: StandardAnswers, today: datetime.date) -> str:
@@ -97,7 +103,8 @@ def _standard_card(overview: Overview, row: StandardAnswers, today: datetime.dat
     if explained:
         items = "".join(f"<li>{_name(school, today)}: {escape(text)}</li>" for school, text in explained)
         parts.append(f'<p>Toelichting van de scholen:</p><ul class="swv-toelichting">{items}</ul>')
-    return (f'<details class="swv-indicator" id="standaard-{escape(row.standard.id)}"><summary>'
+    return (f'<details class="swv-indicator" id="standaard-{escape(row.standard.id)}" '
+            f'data-f="{escape(row.domain.id)}"><summary>'
             f'{escape(row.standard.tekst)} <span class="swv-telling">({_met_count(row)})</span></summary>'
             f'<div class="swv-markeringen" {NOT_SEARCHED}>{"".join(parts)}</div></details>')
 
@@ -124,10 +131,9 @@ def frame_grid(overview: Overview, today: datetime.date) -> str:
                          [(domain.id, domain.titel) for domain in frame.domeinen]))
     for domain in frame.domeinen:
         mine = [row for row in rows if row.domain is domain]
-        table = _domain_table(overview, mine, answering, today) if answering else ""
-        cards = "".join(_standard_card(overview, row, today) for row in mine)
-        parts.append(f'<section data-f="{escape(domain.id)}">{heading(2, domain.titel, f"kader-{domain.id}")}'
-                     f"{table}{cards}</section>")
+        parts.append(_part_heading(domain.titel, f"kader-{domain.id}", domain.id))
+        parts.append(_domain_table(overview, mine, answering, today) if answering else "")
+        parts.append("".join(_standard_card(overview, row, today) for row in mine))
     return "\n\n".join(part for part in parts if part)
 
 
@@ -155,7 +161,7 @@ def _specialism_table(grid: list[SpecialismGrid], overview: Overview, today: dat
 
 def _specialism_section(item: SpecialismGrid, counted: list[IncludedSchool], today: datetime.date) -> str:
     specialism = item.specialism
-    parts = [heading(2, specialism.naam, specialism.id)]
+    parts = []
     if specialism.uitleg:
         parts.append(f"<p>{escape(specialism.uitleg)}</p>")
     if not counted:
@@ -170,7 +176,9 @@ def _specialism_section(item: SpecialismGrid, counted: list[IncludedSchool], tod
     if item.places_without:
         parts.append(f"<p {NOT_SEARCHED}>Plaatsen waar geen school het heeft: "
                      f"{escape(', '.join(item.places_without))}.</p>")
-    return f'<section data-f="{escape(specialism.id)}">{"".join(parts)}</section>'
+    # One block under the heading, so the filter hides it with the heading.
+    return (_part_heading(specialism.naam, specialism.id, specialism.id)
+            + f'\n\n<div data-f="{escape(specialism.id)}">{"".join(parts)}</div>')
 
 
 def expertise_grid(overview: Overview, today: datetime.date) -> str:
