@@ -41,7 +41,7 @@ from sop.profile import load_profile
 
 REGIO = TESTS / "swv" / "regio"
 SWV_FILES = ("samenwerkingsverband.yml", "scholen.yml", "specialismen.yml", "vergelijkingen.yml")
-PAGES = ("", "scholen", "expertise", "basisondersteuning", "uitstroom", "ontbrekend", "open-data")
+PAGES = ("", "scholen", "expertise", "basisondersteuning", "toelichting", "uitstroom", "ontbrekend", "open-data")
 # The pages that show the included schools' data.
 OVERVIEW_PAGES = ("scholen", "expertise", "basisondersteuning", "uitstroom")
 

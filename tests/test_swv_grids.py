@@ -144,7 +144,7 @@ def grids(tmp_path_factory):
     overview = gather(swv, tmp / "cache", DAY)
     assert not overview.missing, overview.missing
     made = render.pages(overview, DAY)
-    raw = {page: made[page]() for page in ("basisondersteuning", "expertise")}
+    raw = {page: made[page]() for page in ("basisondersteuning", "expertise", "toelichting_kader")}
     return generated, raw, {page: BeautifulSoup(html, "html.parser") for page, html in raw.items()}
 
 
@@ -179,23 +179,40 @@ def test_each_standard_counts_the_counted_schools_that_meet_it(grids, standard):
     expected = (f"voldaan bij {len(met)} van {_schools(len(answered))} die antwoordden" if answered
                 else "nog door geen school beantwoord")
     assert text(card.summary) == f"{TEXTS[standard]} ({expected})"
-    # Per status of the frame's scale every school that gave it, counted or marked.
-    shown = [text(item) for item in card.select("div > ul:first-child > li")]
-    expected_items = []
-    for status in FRAME["statussen"]:
-        schools = [school for school, given in _answered(generated, standard) if given == status]
-        if schools:
-            names = ", ".join(_listed(s) + (f" (antwoord op versie {OLDER} van het kader)" if s.frame == OLDER else "")
-                              for s in schools)
-            expected_items.append(f"‘{status}’{' (voldaan)' if status in MET else ''}: {names}")
-    assert shown == expected_items
+    # Per status of the frame's scale how many counted schools gave it.
+    statuses = [status for _, status in answered]
+    per_status = "; ".join(f"‘{status}’{' (voldaan)' if status in MET else ''}: {_schools(statuses.count(status))}"
+                           for status in FRAME["statussen"] if status in statuses)
+    body = text(card.div)
+    assert (f"Van de scholen die meetellen: {per_status}." in body) == bool(answered)
     waiting = [school for school in generated if school.frame and school.counted
                and school not in [s for s, _ in answered]]
-    body = text(card.div)
     assert (f"Nog geen antwoord van: {', '.join(s.name for s in waiting)}." in body) == bool(waiting)
-    explained = [f"{_listed(school)}: {school.answers[standard][1]}" for school, _ in _answered(generated, standard)
-                 if school.answers[standard][1]]
-    assert [text(item) for item in card.select("ul.swv-toelichting li")] == explained
+    explained = any(school.answers[standard][1] for school, _ in _answered(generated, standard))
+    links = [a["href"] for a in card.find_all("a")]
+    assert links == ([f"../toelichting/#toelichting-{standard}"] if explained else [])
+
+
+def _under_headings(markdown: str) -> dict[str, str]:
+    """The HTML under each markdown heading of a macro's output, by the heading's anchor."""
+    found, anchor = {}, None
+    for line in markdown.split("\n"):
+        if line.startswith("#"):
+            anchor = line.rsplit("{ #", 1)[1].rstrip(" }")
+            found[anchor] = ""
+        elif anchor:
+            found[anchor] += line
+    return found
+
+
+@pytest.mark.parametrize("standard", TEXTS)
+def test_the_explanations_page_gives_each_schools_own_words_per_standard(grids, standard):
+    generated, raw, _ = grids
+    block = BeautifulSoup(_under_headings(raw["toelichting_kader"])[f"toelichting-{standard}"], "html.parser")
+    expected = [f"{_listed(school)} (‘{status}’): {school.answers[standard][1]}"
+                for school, status in _answered(generated, standard) if school.answers[standard][1]]
+    assert [text(item) for item in block.find_all("li")] == expected
+    assert (text(block) == "Geen enkele school geeft hier een toelichting.") == (not expected)
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
@@ -230,10 +247,10 @@ def test_a_school_naming_no_frame_is_listed_once_and_in_no_grid(grids):
         assert all(school.name not in text(element) for element in page.select("[data-f]"))
 
 
-def test_marked_schools_are_named_in_the_note_on_both_pages(grids):
+def test_marked_schools_are_named_in_the_note_on_both_grids(grids):
     generated, _, pages = grids
-    for page in pages.values():
-        note = text(page.find(class_="swv-weggelaten"))
+    for name in ("basisondersteuning", "expertise"):
+        note = text(pages[name].find(class_="swv-weggelaten"))
         for school in generated:
             assert (school.name in note) == (not school.counted), school.name
 
@@ -271,5 +288,5 @@ def test_no_school_supplied_value_becomes_markup(grids):
         assert not page.find_all(["b", "img"]), name
         assert "<b>HX" not in raw[name] and "<img src=x" not in raw[name], name
         assert HOSTILE in text(page), name
-    assert f"Uitleg {HOSTILE}" in text(pages["basisondersteuning"])
+    assert f"Uitleg {HOSTILE}" in text(pages["toelichting_kader"])
     assert f"Plaatsen waar geen school het heeft: {HOSTILE_PLACE}" in text(pages["expertise"])

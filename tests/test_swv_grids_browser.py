@@ -1,8 +1,8 @@
 """The overview's two grids (issue 21, part 3) in a real browser: the generated SWV of
 tests/test_swv_grids.py built as `make swv` builds it, served over http.
 
-axe-core finds nothing on either grid page at phone and laptop width, with the filter
-used; the page never scrolls sideways on a phone; the filter hides the other domains
+axe-core finds nothing on either grid page (nor on the page with the schools'
+explanations) at phone and laptop width, with the filter used; the page never scrolls sideways on a phone; the filter hides the other domains
 or specialisms and shows them again, by keyboard. Screenshots of both grids at both
 widths go to SOP_SCREENSHOTS (a folder) when it is set, to be looked at.
 """
@@ -67,7 +67,8 @@ def _filtered(path: str):
 
 
 def _axe(browser, served, axe_source, width) -> list[str]:
-    checks = [(f"{path} zoals geladen", lambda page, site, path=path: open_page(page, site, path)) for path in GRIDS]
+    checks = [(f"{path} zoals geladen", lambda page, site, path=path: open_page(page, site, path))
+              for path in [*GRIDS, "toelichting/"]]
     checks += [(f"{path} gefilterd, <details> open", _filtered(path)) for path in GRIDS]
     return axe_failures(browser, served, axe_source, width, checks)
 

@@ -334,13 +334,14 @@ def basic_support_page(overview: Overview, today: datetime.date) -> str:
 def pages(overview: Overview, today: datetime.date) -> dict[str, Callable[[], str]]:
     """Every macro of the overview's pages (docs-swv/), by name: the MkDocs run calls them,
     and the build tries them on each school alone before it takes the school in."""
-    from .render_grids import expertise_grid  # it builds on this module
+    from .render_grids import expertise_grid, frame_explanations  # it builds on this module
 
     parts: dict[str, Callable[[], str]] = {
         "samenvatting": lambda: summary(overview, today),
         "scholen": lambda: schools_table(overview, today),
         "expertise": lambda: expertise_grid(overview, today) + "\n\n" + unsorted_words(overview),
         "basisondersteuning": lambda: basic_support_page(overview, today),
+        "toelichting_kader": lambda: frame_explanations(overview, today),
         "uitstroom": lambda: outflow(overview),
         "ontbrekende_scholen": lambda: missing_schools(overview),
         "open_data": lambda: open_data_links(download_names(overview)),

@@ -1,10 +1,13 @@
 """The overview's two grids: school × standard of the SWV's frame (Basisondersteuning)
 and school × specialism (Expertise).
 
-On a wide screen a real table per domain, a row per school; on a phone the table is
-left out (CSS) and each standard or specialism is a card of its own, with the same
-facts. A filter (docs-swv/javascripts/filter.js) narrows either page to one domain or
-specialism; without JavaScript everything shows. Counts are over currency.counted.
+A real table per domain, a row per school, scrolling in its own region with the
+school's name in view (on a phone too); under it a card per standard with its count,
+and a section per specialism with where it is missing. The schools' explanations have
+a page of their own (Toelichting bij het kader): with 150 schools answering 40
+standards they would take the grid's first visit over 110 KB (make bench). A filter
+(docs-swv/javascripts/filter.js) narrows either page to one domain or specialism;
+without JavaScript everything shows. Counts are over currency.counted.
 """
 
 from __future__ import annotations
@@ -87,26 +90,29 @@ def _domain_table(overview: Overview, rows: list[StandardAnswers], answering: li
     return _region(f"{rows[0].domain.titel}: per school", head, "".join(body), rows[0].domain.id)
 
 
-def _standard_card(overview: Overview, row: StandardAnswers, today: datetime.date) -> str:
-    """One standard, for a phone too: the count in view, per status the schools, their explanations."""
+def _standard_card(overview: Overview, row: StandardAnswers, explained: bool, today: datetime.date) -> str:
+    """One standard: the count in view; inside, per status how many counted schools gave it, who did not
+    answer, and a link to the schools' explanations. The names per status are in the table: a list of
+    them here too would take a first visit over its weight with 150 schools (make bench)."""
     frame = overview.config.kader
-    by_status = []
-    for status in frame.statussen:
-        schools = [school for school, answer in row.answers if answer.status == status]
-        if schools:
-            met = " (voldaan)" if status in frame.voldaan else ""
-            by_status.append(f"<li>‘{escape(status)}’{met}: {', '.join(_name(s, today) + _version_note(s, overview) for s in schools)}</li>")
-    parts = [f"<ul>{''.join(by_status)}</ul>" if by_status else ""]
+    counted = {school.entry.id for school in row.counted}
+    given = [answer.status for school, answer in row.answers if school.entry.id in counted]
+    statuses = "; ".join(f"‘{escape(status)}’{' (voldaan)' if status in frame.voldaan else ''}: "
+                         f"{count_schools(given.count(status))}" for status in frame.statussen if status in given)
+    parts = [f"<p>Van de scholen die meetellen: {statuses}.</p>" if statuses else ""]
     if row.unanswered:
         parts.append(f"<p>Nog geen antwoord van: {_names(row.unanswered, today)}.</p>")
-    explained = [(school, answer.toelichting) for school, answer in row.answers if answer.toelichting]
     if explained:
-        items = "".join(f"<li>{_name(school, today)}: {escape(text)}</li>" for school, text in explained)
-        parts.append(f'<p>Toelichting van de scholen:</p><ul class="swv-toelichting">{items}</ul>')
+        parts.append(f'<p><a href="../toelichting/#{escape(_explanation_anchor(row))}">Toelichting van de scholen'
+                     f'<span class="sop-verborgen"> bij deze standaard</span></a></p>')
     return (f'<details class="swv-indicator" id="standaard-{escape(row.standard.id)}" '
             f'data-f="{escape(row.domain.id)}"><summary>'
             f'{escape(row.standard.tekst)} <span class="swv-telling">({_met_count(row)})</span></summary>'
             f'<div class="swv-markeringen" {NOT_SEARCHED}>{"".join(parts)}</div></details>')
+
+
+def _explanation_anchor(row: StandardAnswers) -> str:
+    return f"toelichting-{row.standard.id}"
 
 
 def frame_grid(overview: Overview, today: datetime.date) -> str:
@@ -133,8 +139,28 @@ def frame_grid(overview: Overview, today: datetime.date) -> str:
         mine = [row for row in rows if row.domain is domain]
         parts.append(_part_heading(domain.titel, f"kader-{domain.id}", domain.id))
         parts.append(_domain_table(overview, mine, answering, today) if answering else "")
-        parts.append("".join(_standard_card(overview, row, today) for row in mine))
+        parts.append("".join(_standard_card(overview, row, any(a.toelichting for _, a in row.answers), today)
+                             for row in mine))
     return "\n\n".join(part for part in parts if part)
+
+
+def frame_explanations(overview: Overview, today: datetime.date) -> str:
+    """Per standard of the frame the schools' own explanations (a page of its own: with 150 schools
+    they would take the grid's first visit over its weight)."""
+    frame = overview.config.kader
+    if frame is None:
+        return '<p class="sop-leeg">Het samenwerkingsverband heeft geen kader met standaarden.</p>'
+    rows, _ = frame_answers(overview, currency.counted(overview, today))
+    parts = []
+    for domain in frame.domeinen:
+        parts.append(heading(2, domain.titel, f"kader-{domain.id}"))
+        for row in (row for row in rows if row.domain is domain):
+            parts.append(heading(3, row.standard.tekst, _explanation_anchor(row)))
+            items = "".join(f"<li>{_name(school, today)} (‘{escape(answer.status)}’): {escape(answer.toelichting)}</li>"
+                            for school, answer in row.answers if answer.toelichting)
+            parts.append(f"<ul {NOT_SEARCHED}>{items}</ul>" if items
+                         else '<p class="sop-leeg">Geen enkele school geeft hier een toelichting.</p>')
+    return "\n\n".join(parts)
 
 
 # --- Expertise: school × specialism --------------------------------------------
