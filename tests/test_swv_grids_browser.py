@@ -2,8 +2,9 @@
 tests/test_swv_grids.py built as `make swv` builds it, served over http.
 
 axe-core finds nothing on either grid page (nor on the page with the schools'
-explanations) at phone and laptop width, with the filter used; the page never scrolls sideways on a phone; the filter hides the other domains
-or specialisms and shows them again, by keyboard. Screenshots of both grids at both
+explanations) at phone and laptop width, with the filter used; the page never
+scrolls sideways on a phone; the filter hides the other domains or specialisms
+and shows them again, by keyboard. Screenshots of both grids at both
 widths go to SOP_SCREENSHOTS (a folder) when it is set, to be looked at.
 """
 
@@ -80,7 +81,7 @@ def test_axe_finds_nothing_on_the_grids_with_the_filter_used(served, chromium, a
         pytest.fail("\n\n".join(failures), pytrace=False)
 
 
-def _visible(page, value_of: str) -> dict[str, bool]:
+def _visible(page) -> dict[str, bool]:
     """Per filter value: is any of its parts shown (a rendered box)?"""
     return page.evaluate(
         """() => {
@@ -102,11 +103,11 @@ def _filter_states(browser, served, path, width) -> list[tuple[str, dict, int]]:
         page = context.new_page()
         open_page(page, served, path)
         page.evaluate(OPEN_ALL_DETAILS)
-        states.append(("", _visible(page, ""), page.evaluate("document.documentElement.scrollWidth")))
+        states.append(("", _visible(page), page.evaluate("document.documentElement.scrollWidth")))
         for value in [*values, ""]:
             _choose(page, control, value)
-            states.append((value, _visible(page, value), page.evaluate("document.documentElement.scrollWidth")))
-            assert page.text_content(f"[data-filter] [role=status]").strip()
+            states.append((value, _visible(page), page.evaluate("document.documentElement.scrollWidth")))
+            assert page.text_content("[data-filter] [role=status]").strip()
         shots = os.environ.get("SOP_SCREENSHOTS")
         if shots:
             name = path.strip("/")
@@ -141,7 +142,7 @@ def _without_script(browser, served, path) -> tuple[bool, dict]:
     try:
         page = context.new_page()
         page.goto(served.url(path))
-        return page.is_visible("[data-filter]"), _visible(page, "")
+        return page.is_visible("[data-filter]"), _visible(page)
     finally:
         context.close()
 

@@ -98,7 +98,9 @@ def _standard_card(overview: Overview, row: StandardAnswers, explained: bool, to
     counted = {school.entry.id for school in row.counted}
     given = [answer.status for school, answer in row.answers if school.entry.id in counted]
     statuses = "; ".join(f"‘{escape(status)}’{' (voldaan)' if status in frame.voldaan else ''}: "
-                         f"{count_schools(given.count(status))}" for status in frame.statussen if status in given)
+                         f"{count_schools(given.count(status))}"
+                         # An older version's status the scale no longer has: after the scale.
+                         for status in dict.fromkeys([*frame.statussen, *given]) if status in given)
     parts = [f"<p>Van de scholen die meetellen: {statuses}.</p>" if statuses else ""]
     if row.unanswered:
         parts.append(f"<p>Nog geen antwoord van: {_names(row.unanswered, today)}.</p>")
