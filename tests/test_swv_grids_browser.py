@@ -94,8 +94,15 @@ def _visible(page) -> dict[str, bool]:
         }""")
 
 
-def _filter_states(browser, served, path, width) -> list[tuple[str, dict, int]]:
-    """(the chosen value, what shows, the page's width) after each step: load, choose each value, back to all."""
+def _cells(page) -> int:
+    """The answers a school's row of the grid shows."""
+    return page.evaluate("[...document.querySelector('.swv-rooster tbody tr').cells]"
+                         ".filter(cell => cell.tagName === 'TD' && cell.getClientRects().length).length")
+
+
+def _filter_states(browser, served, path, width) -> list[tuple[str, dict, int, int]]:
+    """(the chosen value, what shows, the page's width, a row's answers shown) after each step: load,
+    choose each value, back to all."""
     control, values = GRIDS[path]
     context = browser.new_context(viewport={"width": width, "height": HEIGHTS[width]})
     states = []
@@ -103,10 +110,11 @@ def _filter_states(browser, served, path, width) -> list[tuple[str, dict, int]]:
         page = context.new_page()
         open_page(page, served, path)
         page.evaluate(OPEN_ALL_DETAILS)
-        states.append(("", _visible(page), page.evaluate("document.documentElement.scrollWidth")))
+        states.append(("", _visible(page), page.evaluate("document.documentElement.scrollWidth"), _cells(page)))
         for value in [*values, ""]:
             _choose(page, control, value)
-            states.append((value, _visible(page), page.evaluate("document.documentElement.scrollWidth")))
+            states.append((value, _visible(page), page.evaluate("document.documentElement.scrollWidth"),
+                           _cells(page)))
             assert page.text_content("[data-filter] [role=status]").strip()
         shots = os.environ.get("SOP_SCREENSHOTS")
         if shots:
@@ -129,10 +137,13 @@ def _filter_states(browser, served, path, width) -> list[tuple[str, dict, int]]:
 @pytest.mark.parametrize("path", GRIDS)
 def test_the_filter_shows_one_part_and_everything_again(served, chromium, path, width):
     _, values = GRIDS[path]
+    columns = DOMAINS if path == "basisondersteuning/" else dict.fromkeys(SPECIALISMS, [None])
     states = chromium(_filter_states, served, path, width)
-    for value, shown, page_width in states:
+    for value, shown, page_width, cells in states:
         expected = {key: not value or key == value for key in values}
         assert shown == expected, f"{path} bij {width} px, gekozen {value!r}: {shown}"
+        # The grid's columns follow: one domain's standards (or one specialism), or all of them.
+        assert cells == (len(columns[value]) if value else sum(map(len, columns.values()))), (value, cells)
         if width == PHONE:
             assert page_width <= PHONE, f"{path} bij {width} px, gekozen {value!r}: {page_width} px breed"
 

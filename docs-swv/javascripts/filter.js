@@ -1,17 +1,28 @@
 // The filter of a grid page (sop/swv/render_grids.py): shows only the parts marked
-// data-f with the chosen value. A table header cell with data-f stands for its whole
-// column. Without JavaScript the control stays hidden and everything shows.
+// data-f with the chosen value. A table header cell with data-f stands for the
+// columns under it (a domain's column group, or one column). Without JavaScript the
+// control stays hidden and everything shows.
 (function () {
   var control = document.querySelector("[data-filter]");
   if (!control) return;
   var select = control.querySelector("select");
   var status = control.querySelector("[role=status]");
+  function start(cell) {
+    var column = 0;
+    while ((cell = cell.previousElementSibling)) column += cell.colSpan;
+    return column;
+  }
   function show(item, visible) {
     item.hidden = !visible;
-    if (item.tagName !== "TH") return;
+    if (item.tagName !== "TH" || !item.closest("thead")) return;
+    var first = start(item), end = first + item.colSpan;
     Array.prototype.forEach.call(item.closest("table").rows, function (row) {
-      var cell = row.cells[item.cellIndex];
-      if (cell) cell.hidden = !visible;
+      var column = 0;
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        // A header cell with its own data-f is shown or hidden for itself.
+        if (column >= first && column < end && !cell.hasAttribute("data-f")) cell.hidden = !visible;
+        column += cell.colSpan;
+      });
     });
   }
   function apply(announce) {

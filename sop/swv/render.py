@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from .. import names, render, schema
 from ..render import escape, heading
@@ -321,14 +322,20 @@ def abbreviate(html: str, terms: dict[str, str]) -> str:
 
 
 def basic_support_page(overview: Overview, today: datetime.date) -> str:
-    """The grid of the SWV's frame; then the schools' own indicators, for the schools that name no frame
-    and the indicators a school adds of its own."""
+    """The grid of the SWV's frame; then the own indicators of the schools that name no frame. A school
+    that answers the frame is compared on it (its own indicators are on its site): both would say the
+    same twice, and take a first visit over its weight with 150 schools (make bench)."""
     from .render_grids import frame_grid  # it builds on this module
 
     if overview.config.kader is None:
         return basic_support(overview)
-    return "\n\n".join([frame_grid(overview, today), heading(2, "Eigen indicatoren van de scholen", "eigen-indicatoren"),
-                        basic_support(overview, level=3)])
+    silent = [school for school in overview.schools if not school.profile.basisondersteuning.kader]
+    if not silent:
+        return frame_grid(overview, today)
+    return "\n\n".join([
+        frame_grid(overview, today), heading(2, "Eigen indicatoren van scholen zonder kader", "eigen-indicatoren"),
+        "<p>Deze scholen antwoorden (nog) niet op het kader. Hun eigen indicatoren staan hier naast elkaar.</p>",
+        basic_support(replace(overview, schools=silent), level=3)])
 
 
 def pages(overview: Overview, today: datetime.date) -> dict[str, Callable[[], str]]:

@@ -46,10 +46,9 @@ def _part_heading(text: str, anchor: str, part: str) -> str:
     return heading(2, text, anchor).removesuffix(" }") + f' data-f="{escape(part)}" }}'
 
 
-def _region(label: str, head: str, body: str, part: str = "") -> str:
-    """A grid as a table in a labelled scroll region; a wide screen's view (swv-rooster), out of the search index."""
-    belongs = f' data-f="{escape(part)}"' if part else ""
-    return (f'<div class="sop-tabel swv-rooster" role="region" tabindex="0" aria-label="{escape(label)}"{belongs} '
+def _region(label: str, head: str, body: str) -> str:
+    """A grid as a table in a labelled scroll region, out of the search index."""
+    return (f'<div class="sop-tabel swv-rooster" role="region" tabindex="0" aria-label="{escape(label)}" '
             f'{NOT_SEARCHED}><table class="sop-tabel__tabel"><caption class="sop-verborgen">{escape(label)}</caption>'
             f"<thead>{head}</thead><tbody>{body}</tbody></table></div>")
 
@@ -69,13 +68,20 @@ def _version_note(school: IncludedSchool, overview: Overview) -> str:
     return f' <span class="sop-noot">({OLDER_FRAME.format(version=escape(version))})</span>' if version else ""
 
 
-def _domain_table(overview: Overview, rows: list[StandardAnswers], answering: list[IncludedSchool],
-                  today: datetime.date) -> str:
-    met_words = set(overview.config.kader.voldaan)
-    head = ('<tr><th scope="col">School</th>'
-            + "".join(f'<th scope="col">{escape(row.standard.tekst)}</th>' for row in rows) + "</tr>"
+def _frame_table(overview: Overview, rows: list[StandardAnswers], answering: list[IncludedSchool],
+                 today: datetime.date) -> str:
+    """One table for the whole frame, a column group per domain: each school's name once (in a table
+    per domain its name and marks came back too far apart for gzip to see the repeat)."""
+    frame = overview.config.kader
+    groups = "".join(f'<th scope="colgroup" colspan="{len(domain.standaarden)}" data-f="{escape(domain.id)}">'
+                     f"{escape(domain.titel)}</th>" for domain in frame.domeinen)
+    head = (f"<tr><td></td>{groups}</tr>"
+            '<tr><th scope="col">School</th>'
+            + "".join(f'<th scope="col" data-f="{escape(row.domain.id)}">{escape(row.standard.tekst)}</th>'
+                      for row in rows) + "</tr>"
             + '<tr><th scope="row">Voldaan</th>'
             + "".join(f"<td>{len(row.met)} van {len(row.counted)}</td>" for row in rows) + "</tr>")
+    met_words = set(frame.voldaan)
     given = [{school.entry.id: answer.status for school, answer in row.answers} for row in rows]
     body = []
     for school in answering:
@@ -87,7 +93,7 @@ def _domain_table(overview: Overview, rows: list[StandardAnswers], answering: li
                          else f"<td>{escape(status)}</td>")
         body.append(f'<tr><th scope="row">{_name(school, today)}{_version_note(school, overview)}</th>'
                     + "".join(cells) + "</tr>")
-    return _region(f"{rows[0].domain.titel}: per school", head, "".join(body), rows[0].domain.id)
+    return _region("Standaarden per school", head, "".join(body))
 
 
 def _standard_card(overview: Overview, row: StandardAnswers, explained: bool, today: datetime.date) -> str:
@@ -118,7 +124,7 @@ def _explanation_anchor(row: StandardAnswers) -> str:
 
 
 def frame_grid(overview: Overview, today: datetime.date) -> str:
-    """The SWV's frame, a section per domain (a table and a card per standard); '' without a frame."""
+    """The SWV's frame: the grid, then per domain a card per standard; '' without a frame."""
     frame = overview.config.kader
     if frame is None:
         return ""
@@ -137,10 +143,11 @@ def frame_grid(overview: Overview, today: datetime.date) -> str:
         parts.append(f"<p {NOT_SEARCHED}>Deze scholen antwoorden (nog) niet op het kader: {_names(silent, today)}.</p>")
     parts.append(_filter("toon-domein", "Toon domein", "Alle domeinen",
                          [(domain.id, domain.titel) for domain in frame.domeinen]))
+    if answering:
+        parts.append(_frame_table(overview, rows, answering, today))
     for domain in frame.domeinen:
         mine = [row for row in rows if row.domain is domain]
         parts.append(_part_heading(domain.titel, f"kader-{domain.id}", domain.id))
-        parts.append(_domain_table(overview, mine, answering, today) if answering else "")
         parts.append("".join(_standard_card(overview, row, any(a.toelichting for _, a in row.answers), today)
                              for row in mine))
     return "\n\n".join(part for part in parts if part)
@@ -188,6 +195,8 @@ def _specialism_table(grid: list[SpecialismGrid], overview: Overview, today: dat
 
 
 def _specialism_section(item: SpecialismGrid, counted: list[IncludedSchool], today: datetime.date) -> str:
+    """How many counted schools have it, and where it is missing. Which schools have it, and how, is in
+    the table's column: a list of them here too would take a first visit over its weight (make bench)."""
     specialism = item.specialism
     parts = []
     if specialism.uitleg:
@@ -196,9 +205,6 @@ def _specialism_section(item: SpecialismGrid, counted: list[IncludedSchool], tod
         parts.append('<p class="sop-leeg">Geen enkele school telt mee.</p>')
     else:
         parts.append(f"<p>Bij {len(item.counted)} van {count_schools(len(counted))}.</p>")
-    if item.schools:
-        rows = "".join(f"<li>{_name(school, today)}: {_how(at)}</li>" for school, at in item.schools)
-        parts.append(f"<ul {NOT_SEARCHED}>{rows}</ul>")
     if item.without:
         parts.append(f"<p {NOT_SEARCHED}>Zonder dit specialisme: {_names(item.without, today)}.</p>")
     if item.places_without:
