@@ -271,7 +271,7 @@ def test_each_specialism_counts_the_counted_schools_that_have_it(grids, speciali
 
     def how(school: Generated) -> str:
         if specialism in school.ids:
-            return "ja, met de id van het kader"
+            return "id van het kader"
         return "uit de woorden: " + "; ".join(f"‘{word}’" for word in school.words[specialism])
 
     without = [school for school in counted if school not in having]

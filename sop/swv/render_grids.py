@@ -88,8 +88,9 @@ def _frame_table(overview: Overview, rows: list[StandardAnswers], answering: lis
         cells = []
         for statuses in given:
             status = statuses.get(school.entry.id)
-            cells.append(f'<td class="swv-g">{NO_ANSWER}</td>' if status is None
-                         else f'<td class="swv-v">{escape(status)}</td>' if status in met_words
+            # Short classes: thousands of cells (v: met, g: no answer).
+            cells.append(f'<td class="g">{NO_ANSWER}</td>' if status is None
+                         else f'<td class="v">{escape(status)}</td>' if status in met_words
                          else f"<td>{escape(status)}</td>")
         body.append(f'<tr><th scope="row">{_name(school, today)}{_version_note(school, overview)}</th>'
                     + "".join(cells) + "</tr>")
@@ -112,7 +113,7 @@ def _standard_card(overview: Overview, row: StandardAnswers, explained: bool, to
         parts.append(f"<p>Nog geen antwoord van: {_names(row.unanswered, today)}.</p>")
     if explained:
         parts.append(f'<p><a href="../toelichting/#{escape(_explanation_anchor(row))}">Toelichting van de scholen'
-                     f'<span class="sop-verborgen"> bij deze standaard</span></a></p>')
+                     "</a></p>")
     return (f'<details class="swv-indicator" id="standaard-{escape(row.standard.id)}" '
             f'data-f="{escape(row.domain.id)}"><summary>'
             f'{escape(row.standard.tekst)} <span class="swv-telling">({_met_count(row)})</span></summary>'
@@ -177,7 +178,7 @@ def frame_explanations(overview: Overview, today: datetime.date) -> str:
 
 def _how(at: SpecialismAt) -> str:
     if at.by_id:
-        return "ja, met de id van het kader"
+        return "id van het kader"
     return "uit de woorden: " + "; ".join(f"‘{escape(word)}’" for word in at.words)
 
 
@@ -189,7 +190,7 @@ def _specialism_table(grid: list[SpecialismGrid], overview: Overview, today: dat
     body = []
     for school in overview.schools:
         cells = "".join(f"<td>{_how(at[school.entry.id])}</td>" if school.entry.id in at
-                        else '<td class="swv-g">nee</td>' for at in found)
+                        else '<td class="g">nee</td>' for at in found)
         body.append(f'<tr><th scope="row">{_name(school, today)}</th>{cells}</tr>')
     return _region("Specialismen per school", head, "".join(body))
 
