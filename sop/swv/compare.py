@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import names, render, schema
+from ..rules import PLACEHOLDER
 from . import currency
 from . import schema as swv_schema
 from .config import PER_SCHOOL
@@ -148,6 +149,107 @@ def indicators(overview: Overview) -> list[Domain]:
                domain_anchor(domain_id))
         for (domain_id, _), (title, items) in domains.items()
     ]
+
+
+# --- the SWV's frame: per standard where each school stands -------------------
+
+
+@dataclass(frozen=True)
+class StandardAnswers:
+    domain: swv_schema.Domein
+    standard: swv_schema.Standaard
+    # Every school answering the frame that answered this standard (a '[vul in: …]' status
+    # is no answer), counted or not, in the order of scholen.yml.
+    answers: list[tuple[School, schema.KaderAntwoord]]
+    # The counted schools answering the frame that did not answer this standard.
+    unanswered: list[School]
+    # Of `answers`: the counted schools, and of those the ones whose status the frame counts as met.
+    counted: list[School]
+    met: list[School]
+
+
+def frame_answers(overview: Overview, counted: list[School]) -> tuple[list[StandardAnswers], list[School]]:
+    """Per standard of the SWV's frame (none without one) the schools' answers; and the
+    schools that name no frame. An answer to an older version counts for the standards
+    whose id the current frame still has (ids are stable across versions)."""
+    frame = overview.config.kader
+    answering = [school for school in overview.schools if school.profile.basisondersteuning.kader]
+    silent = [school for school in overview.schools if not school.profile.basisondersteuning.kader]
+    if frame is None:
+        return [], silent
+    given = {school.entry.id: {answer.standaard: answer
+                               for answer in school.profile.basisondersteuning.kader.antwoorden
+                               if PLACEHOLDER not in answer.status}
+             for school in answering}
+    counts = {school.entry.id for school in counted}
+    rows = []
+    for domain in frame.domeinen:
+        for standard in domain.standaarden:
+            answers = [(school, given[school.entry.id][standard.id]) for school in answering
+                       if standard.id in given[school.entry.id]]
+            answered = [(school, answer) for school, answer in answers if school.entry.id in counts]
+            rows.append(StandardAnswers(
+                domain, standard, answers,
+                [school for school in answering
+                 if school.entry.id in counts and standard.id not in given[school.entry.id]],
+                [school for school, _ in answered],
+                [school for school, answer in answered if answer.status in frame.voldaan]))
+    return rows, silent
+
+
+def frame_version(school: School, overview: Overview) -> str | None:
+    """The older (or other) version of the frame the school answers to; None for the current one."""
+    reference = school.profile.basisondersteuning.kader
+    frame = overview.config.kader
+    if reference is None or frame is None or str(reference.versie) == str(frame.versie):
+        return None
+    return reference.versie
+
+
+# --- the SWV's specialisms: per school, from the frame's ids or its own words -----
+
+
+@dataclass(frozen=True)
+class SpecialismAt:
+    """How a school has a specialism: a staff member carries the frame's id, or else its own words match."""
+
+    by_id: bool
+    words: list[str]
+
+
+@dataclass(frozen=True)
+class SpecialismGrid:
+    specialism: swv_schema.Specialisme
+    # Every school (counted or not) that has it, in the order of scholen.yml.
+    schools: list[tuple[School, SpecialismAt]]
+    # Counted schools that have it, that do not, and the counted schools' places where none has it.
+    counted: list[School]
+    without: list[School]
+    places_without: list[str]
+
+
+def specialism_grid(overview: Overview, counted: list[School]) -> list[SpecialismGrid]:
+    """Per specialism of specialismen.yml which schools have it, and where in the region it is missing."""
+    by_words, _ = specialisms(overview)
+    counts = {school.entry.id for school in counted}
+    grid = []
+    for item in by_words:
+        words = {school.entry.id: texts for school, texts in item.schools}
+        schools = []
+        for school in overview.schools:
+            carried = any(item.specialism.id in person.specialismen
+                          for person in school.profile.expertise.medewerkers)
+            if carried or school.entry.id in words:
+                schools.append((school, SpecialismAt(carried, [] if carried else words[school.entry.id])))
+        having = {school.entry.id for school, _ in schools}
+        places_with = {place for school in counted if school.entry.id in having for place in school.places}
+        places = dict.fromkeys(place for school in counted for place in school.places)
+        grid.append(SpecialismGrid(
+            item.specialism, schools,
+            [school for school, _ in schools if school.entry.id in counts],
+            [school for school in counted if school.entry.id not in having],
+            sorted((place for place in places if place not in places_with), key=names.name_key)))
+    return grid
 
 
 # --- uitstroom en arrangementen ---------------------------------------------

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from .. import names, render, schema
 from ..render import escape, heading
 from . import currency
-from .compare import (Comparison, Indicator, Marking, SpecialismSchools, comparisons, duplicate_brins, indicators,
-                      specialisms)
+from .compare import Comparison, Indicator, Marking, comparisons, duplicate_brins, indicators, specialisms
 from . import schema as swv_schema
 from .config import OTHER_FIGURES, UNSORTED
 from .opendata import download_names
@@ -193,14 +193,10 @@ def _texts(items: Iterable[str]) -> str:
     return "; ".join(f"‘{escape(text)}’" for text in items)
 
 
-def expertise(overview: Overview, today: datetime.date) -> str:
-    found, unsorted = specialisms(overview)
-    counting = currency.counted_ids(overview, today)
-    parts = [currency.left_out_note(overview, today)]
-    for item in found:
-        parts.append(heading(2, item.specialism.naam, item.specialism.id))
-        parts.append(_specialism_schools(item, counting, today))
-    parts.append(heading(2, "Nog niet ingedeeld", UNSORTED))
+def unsorted_words(overview: Overview, today: datetime.date) -> str:
+    """The functions and focus areas that no specialism (nor 'negeren') covers, with the schools that use them."""
+    _, unsorted = specialisms(overview)
+    parts = [heading(2, "Nog niet ingedeeld", UNSORTED)]
     if unsorted:
         rows = "".join(
             f"<li>‘{escape(text)}’: {', '.join(_school_name(s, today) for s in schools)}</li>"
@@ -213,22 +209,6 @@ def expertise(overview: Overview, today: datetime.date) -> str:
     else:
         parts.append("<p>Alle functies en focusgebieden zijn ingedeeld.</p>")
     return "\n\n".join(part for part in parts if part)
-
-
-def _specialism_schools(item: SpecialismSchools, counting: frozenset[str], today: datetime.date) -> str:
-    if not item.schools:
-        return '<p class="sop-leeg">Geen enkele school noemt dit specialisme.</p>'
-    rows = "".join(
-        f"<li>{_school_name(school, today)}: {_texts(texts)}</li>" for school, texts in item.schools
-    )
-    count = sum(1 for school, _ in item.schools if school.entry.id in counting)
-    left_out = len(item.schools) - count
-    if left_out:
-        told = (f"Meegeteld: {count_schools(count) if count else 'geen school'}. "
-                f"Niet meegeteld: {count_schools(left_out)} (gemarkeerd). In de woorden van de school:")
-    else:
-        told = f"{count_schools(count)}, {'in haar eigen woorden' if count == 1 else 'in hun eigen woorden'}:"
-    return f"<p>{told}</p><ul {NOT_SEARCHED}>{rows}</ul>"
 
 
 # --- Basisondersteuning -----------------------------------------------------
@@ -269,7 +249,8 @@ def _indicator(indicator: Indicator, counting: frozenset[str], today: datetime.d
     )
 
 
-def basic_support(overview: Overview, today: datetime.date) -> str:
+def basic_support(overview: Overview, today: datetime.date, level: int = 2) -> str:
+    """The schools' own indicators side by side; under the SWV's frame one level lower (level 3)."""
     settings = overview.config.samenwerkingsverband.basisondersteuning
     words = ", ".join(f"‘{escape(word)}’" for word in settings.geborgd)
     domains = indicators(overview)
@@ -284,7 +265,7 @@ def basic_support(overview: Overview, today: datetime.date) -> str:
         currency.left_out_note(overview, today),
         f"<p>Als <strong>geborgd</strong> telt een markering of kolomkop van de school zelf die luidt: {words}. "
         "Elke andere markering staat er in de woorden van de school, met de kolom waarin zij staat.</p>",
-        heading(2, "Weinig geborgd", "weinig-geborgd"),
+        heading(level, "Weinig geborgd", "weinig-geborgd"),
     ]
     if few:
         items = "".join(
@@ -297,7 +278,7 @@ def basic_support(overview: Overview, today: datetime.date) -> str:
     else:
         parts.append("<p>Elke indicator is bij meer scholen geborgd.</p>")
     for domain in domains:
-        parts.append(heading(2, domain.title, domain.anchor))
+        parts.append(heading(level, domain.title, domain.anchor))
         parts.append("".join(_indicator(item, counting, today) for item in domain.indicators))
     return "\n\n".join(part for part in parts if part)
 
@@ -395,14 +376,34 @@ def abbreviate(html: str, terms: dict[str, str]) -> str:
     return render.separate_blocks(render.abbreviate(html, terms))
 
 
+def basic_support_page(overview: Overview, today: datetime.date) -> str:
+    """The grid of the SWV's frame; then the own indicators of the schools that name no frame. A school
+    that answers the frame is compared on it (its own indicators are on its site): both would say the
+    same twice, and take a first visit over its weight with 150 schools (make bench)."""
+    from .render_grids import frame_grid  # it builds on this module
+
+    if overview.config.kader is None:
+        return basic_support(overview, today)
+    silent = [school for school in overview.schools if not school.profile.basisondersteuning.kader]
+    if not silent:
+        return frame_grid(overview, today)
+    return "\n\n".join([
+        frame_grid(overview, today), heading(2, "Eigen indicatoren van scholen zonder kader", "eigen-indicatoren"),
+        "<p>Deze scholen antwoorden (nog) niet op het kader. Hun eigen indicatoren staan hier naast elkaar.</p>",
+        basic_support(replace(overview, schools=silent), today, level=3)])
+
+
 def pages(overview: Overview, today: datetime.date) -> dict[str, Callable[[], str]]:
     """Every macro of the overview's pages (docs-swv/), by name: the MkDocs run calls them,
     and the build tries them on each school alone before it takes the school in."""
+    from .render_grids import expertise_grid, frame_explanations  # it builds on this module
+
     parts: dict[str, Callable[[], str]] = {
         "samenvatting": lambda: summary(overview, today),
         "scholen": lambda: schools_table(overview, today),
-        "expertise": lambda: expertise(overview, today),
-        "basisondersteuning": lambda: basic_support(overview, today),
+        "expertise": lambda: expertise_grid(overview, today) + "\n\n" + unsorted_words(overview, today),
+        "basisondersteuning": lambda: basic_support_page(overview, today),
+        "toelichting_kader": lambda: frame_explanations(overview, today),
         "uitstroom": lambda: outflow(overview, today),
         "ontbrekende_scholen": lambda: missing_schools(overview, today),
         "open_data": lambda: open_data_links(download_names(overview, today)),
