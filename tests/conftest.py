@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -55,6 +56,20 @@ NOT_GENERIC = (
     # A product test of the staff editor, on the fixture school in tests/scholen/de-getijden.
     "tests/browser/test_browser_beheer.py",
 )
+
+class _DataDumper(yaml.SafeDumper):
+    """Writes YAML as the data files' reader reads it: a text of several lines (a note)
+    as a block (|), since the reader refuses a quoted text that runs over lines."""
+
+
+_DataDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+def dump_data_yaml(data, **options) -> str:
+    """yaml.safe_dump for a data file a test changed (same options)."""
+    return yaml.dump(data, Dumper=_DataDumper, **{"sort_keys": False, "allow_unicode": True, **options})
+
 
 # Fixture sites are committed on this day, so page dates and the change log
 # (read from git) are known to the tests.

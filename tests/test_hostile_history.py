@@ -27,7 +27,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import BaseModel, ValidationError
 
-from conftest import SCHOOLS, Site, build_site, copy_project
+from conftest import SCHOOLS, Site, build_site, copy_project, dump_data_yaml
 from sop import history, render, schema, theme, versies, versies_render, wijzigingen
 from sop.errors import DataErrors
 from sop.profile import DATA_FILES, load_profile
@@ -403,7 +403,7 @@ def with_date(data_dir: Path, stem: str, path: tuple, day: datetime.date) -> Non
     for key in path[:-1]:
         owner = owner[key]
     owner[path[-1]] = day
-    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    file.write_text(dump_data_yaml(data), encoding="utf-8")
 
 
 @pytest.mark.parametrize("year", OUT_OF_RANGE_YEARS)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SCHOOLS, Site, build_site, copy_project
+from conftest import SCHOOLS, Site, build_site, copy_project, dump_data_yaml
 from confusable_homoglyphs.confusables import confusables_data
 from pypdf import PdfReader
 
@@ -116,7 +116,7 @@ def _edit(data: Path, stem: str, change) -> None:
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(document)
     # Every other character escaped (\\uXXXX): the file says exactly which code points stand there.
-    path.write_text(yaml.safe_dump(document, allow_unicode=False, sort_keys=False, width=1_000_000), encoding="utf-8")
+    path.write_text(dump_data_yaml(document, allow_unicode=False, width=1_000_000), encoding="utf-8")
 
 
 def published_text(site: Path) -> str:

@@ -34,7 +34,7 @@ import yaml
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
-from conftest import PROJECT, SCHOOLS, TESTS, Site
+from conftest import PROJECT, SCHOOLS, TESTS, Site, dump_data_yaml
 from sop import names, schema
 from sop.opendata import SCHEMA_VERSION, profile_document, profile_json_schema, publication_options
 from sop.profile import load_profile
@@ -84,7 +84,7 @@ def write_swv(target: Path, schools: list[dict], source: Path = REGIO) -> Path:
 
 
 def dump_yaml(path: Path, data) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    path.write_text(dump_data_yaml(data, width=10_000), encoding="utf-8")
 
 
 def edit_yaml(path: Path, change: Callable[[dict], None]) -> None:
@@ -314,6 +314,9 @@ def marked(line: str) -> str:
 
 
 # The broken schools of the large overview: id -> (name in scholen.yml, part of the reason).
+# The line of the BRIN number the broken copy of De Proefboom spoils.
+BRIN_LINE = 1 + (SCHOOLS["voorbeeldschool"] / "school.yml").read_text(encoding="utf-8").splitlines().index(
+    "brinnummer: 00AA")
 BROKEN = {
     "kapotte-json": ("BS De Kapotte Accolade", "is geen geldige JSON"),
     "buiten-schema": ("BS Buiten Het Schema", "het profiel voldoet niet aan het schema: er ontbreekt een verplicht veld ("),
@@ -322,7 +325,8 @@ BROKEN = {
     "te-oud": ("BS Van Gisteren", "het profiel voldoet niet aan het schema van versie 1.0: "),
     "niet-gevonden": ("BS Zoekgeraakt", "de website gaf foutcode 404 (niet gevonden)"),
     "onbereikbaar": ("BS Onbereikbaar", "de website weigerde de verbinding"),
-    "kapotte-map": ("BS Kapotte Map", "de gegevens in de map van de school bevatten 1 fout (school.yml, regel 6); "
+    "kapotte-map": ("BS Kapotte Map", "de gegevens in de map van de school bevatten 1 fout (school.yml, regel "
+                                      f"{BRIN_LINE}); "
                                       "de school ziet de meldingen met make check"),
     "geen-map": ("BS Zonder Map", "de map van de school ('map' in scholen.yml) bestaat niet of kan niet gelezen worden"),
 }

@@ -22,7 +22,7 @@ import yaml
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from conftest import SCHOOLS, Site, build_site, copy_project
+from conftest import SCHOOLS, Site, build_site, copy_project, dump_data_yaml
 
 from sop import versies
 
@@ -56,7 +56,7 @@ def edit(project: Path, name: str, change) -> None:
     else:
         data = yaml.safe_load(text)
         change(data)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(dump_data_yaml(data), encoding="utf-8")
 
 
 def adopt(project: Path, day: str, advice: str, year: str) -> None:
