@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -21,6 +22,7 @@ from .jsonschema import schema_text
 from .profile import DATA_FILES
 from .render import escape
 from .schema import NOTES
+from .theme import script_json
 
 EDITOR = "beheer"
 # The one collection: the data files, each its own form.
@@ -28,8 +30,15 @@ COLLECTION = "gegevens"
 CONFIG = Path(__file__).with_name(EDITOR) / "config.yml"
 PACKAGE = Path("node_modules") / "@sveltia" / "cms"
 SCRIPT = "sveltia-cms.js"
+# Ours, after the editor's: counts typed in a form are saved as numbers.
+NUMBERS = "getallen.js"
 CDN = "https://unpkg.com/@sveltia/cms"
 PACKAGE_COPY = "sveltia"
+# Other packages the editor imports from the CDN when needed ("https://unpkg.com/${e}"):
+# Immutable.js, for getallen.js's hook.
+PACKAGES_CDN = "https://unpkg.com/${e}`"
+PACKAGES_COPY = "pakketten"
+IMMUTABLE = Path("node_modules") / "immutable" / "dist" / "immutable.es.js"
 NOTES_LABEL = "Notities voor beheerders"
 FONTS = "lettertypen"
 # https://cdn.jsdelivr.net/fontsource/fonts/<name>[:vf]@<version>/<shape>.woff2
@@ -58,6 +67,8 @@ body {{ display: flex; flex-direction: column; }}
 <!-- The editor draws itself here, under the note (fixed below it when empty). -->
 <div id="nc-root"></div>
 <script src="{script}"></script>
+<script type="application/json" id="sop-getallen">{number_maps}</script>
+<script src="{numbers}"></script>
 </body>
 </html>
 """
@@ -143,6 +154,35 @@ def _fields(schema: dict, defs: dict) -> list[dict]:
     return sorted(fields, key=lambda field: field["name"] == NOTES)
 
 
+def _is_number(schema: dict, defs: dict) -> bool:
+    schema, _ = _without_null(schema, defs)
+    return all(option.get("type") in ("integer", "number") for option in schema.get("anyOf", [schema]))
+
+
+def _number_maps(schema: dict, defs: dict, path: tuple = ()) -> Iterator[tuple]:
+    """Where a mapping of numbers is (a key-value field), "*" for every item of a list."""
+    schema, _ = _without_null(schema, defs)
+    if schema.get("type") == "array":
+        yield from _number_maps(schema["items"], defs, (*path, "*"))
+    for name, value in schema.get("properties", {}).items():
+        yield from _number_maps(value, defs, (*path, name))
+    values = [*schema.get("patternProperties", {}).values(), schema.get("additionalProperties")]
+    values = [value for value in values if isinstance(value, dict)]
+    if values and all(_is_number(value, defs) for value in values):
+        yield path
+
+
+def number_maps() -> dict[str, list[tuple]]:
+    """Per data file, its mappings of numbers: getallen.js saves what is typed there as numbers."""
+    maps = {}
+    for stem in DATA_FILES:
+        schema = json.loads(schema_text(stem))
+        found = list(_number_maps(schema, schema.get("$defs", {})))
+        if found:
+            maps[f"data/{stem}.yml"] = found
+    return maps
+
+
 def file_form(stem: str) -> dict:
     schema = json.loads(schema_text(stem))
     return {
@@ -214,7 +254,7 @@ def _fonts(script: str) -> dict[str, Path]:
 
 
 def self_hosted(project: Path, script: str) -> tuple[str, dict[str, Path]]:
-    """The editor's script loading its fonts and translations from /beheer/, and those files.
+    """The editor's script loading its fonts, translations and Immutable.js from /beheer/, and those files.
 
     The package loads them from unpkg.com and jsdelivr.net: the site makes no request
     to another origin, so the build points them here (checked by a test).
@@ -225,7 +265,13 @@ def self_hosted(project: Path, script: str) -> tuple[str, dict[str, Path]]:
         script = script.replace(url, local)
         files[local] = project / font
     script = script.replace(f"{CDN}`", f"./{PACKAGE_COPY}`")
-    version = json.loads((project / PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+    script = script.replace(PACKAGES_CDN, f"./{PACKAGES_COPY}/${{e}}`")
+    package = json.loads((project / PACKAGE / "package.json").read_text(encoding="utf-8"))
+    version = package["version"]
+    # Asked for by the version in the editor's dependencies ("^5.1.9" -> 5.1.9); the lockfile's
+    # copy is the one npm chose for that range.
+    wanted = package["dependencies"]["immutable"].lstrip("^~")
+    files[f"{PACKAGES_COPY}/immutable@{wanted}/dist/{IMMUTABLE.name}"] = project / IMMUTABLE
     for locale in sorted((project / PACKAGE / "locales").glob("*.json")):
         files[f"{PACKAGE_COPY}@{version}/locales/{locale.name}"] = locale
     # The version check reads package.json: the same version, so no notice of a newer one.
@@ -246,8 +292,10 @@ def write_editor(project: Path, site_dir: Path, repo_url: str | None) -> list[Pa
     config = {"backend": backend(repo_url), **yaml.safe_load(CONFIG.read_text(encoding="utf-8"))}
     written = {
         "config.yml": yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100),
-        "index.html": PAGE.format(script=SCRIPT, docs_note=docs_note(repo_url)),
+        "index.html": PAGE.format(script=SCRIPT, docs_note=docs_note(repo_url), number_maps=script_json(number_maps()),
+                                  numbers=NUMBERS),
         SCRIPT: script,
+        NUMBERS: CONFIG.with_name(NUMBERS).read_text(encoding="utf-8"),
     }
     for name, text in written.items():
         (folder / name).write_text(text, encoding="utf-8")

@@ -370,6 +370,13 @@ def notices(profile) -> Iterator[FileProblem]:
             yield "verklaringen", path, (
                 f"'{path[-1]}' is niet ingevuld; de site zegt hier 'niet ingevuld' tot de school dit bevestigt"
             )
+    # Empty or left out (the form editor leaves an empty field out). An empty vernieuwen_voor
+    # is no gap: it means four years after the adoption.
+    for field in ("schooljaar", "vastgesteld_op", "advies_mr_op"):
+        if getattr(profile.status, field) is None:
+            yield "status", (field,), (
+                f"'{field}' is niet ingevuld; de site zegt hier 'niet ingevuld'. Vul het in zodra het bekend is"
+            )
     for path, _, scale in profile.basisondersteuning.scales_without_headings():
         yield "basisondersteuning", path, (
             f"de {scale.kolommen} statuskolommen hebben geen koppen; de site toont daarom alleen "

@@ -357,7 +357,7 @@ Value = Annotated[
 class Rij(WithNotes):
     categorie: Annotated[Label, Field(description="Waar deze rij over gaat, bijvoorbeeld 'Speciaal basisonderwijs'.")]
     aantallen: Annotated[dict[SchoolYear, Value], Field(description=(
-        "Per schooljaar het getal, in cijfers (zonder aanhalingstekens), bijvoorbeeld 2023/2024: 5. Heeft de school het getal niet gemeld: null. Elk schooljaar van de tabel heeft hier een getal."))]
+        "Per schooljaar het getal, in cijfers (zonder aanhalingstekens), bijvoorbeeld 2023/2024: 5. Heeft de school het getal niet gemeld: null (in het formulier: leeg laten). Elk schooljaar van de tabel heeft hier een getal."))]
     # This row's unit, when it differs from the table's.
     eenheid: Annotated[OptionalLabel, Field(description=(
         "De eenheid van deze rij, als die anders is dan die van de tabel, bijvoorbeeld '%'."))] = None
@@ -711,14 +711,16 @@ RENEWAL_YEARS = 4  # an SOP is renewed at least every four years
 
 
 class FormeleStatus(WithNotes):
+    # Each may be left out: empty (null) or absent both mean "not filled in" (the form editor
+    # leaves an empty field out); make check names the ones still to fill in (rules.notices).
     schooljaar: Annotated[SchoolYear | None, Field(description=(
-        "Het schooljaar waarvoor het profiel geldt, bijvoorbeeld '2024/2025'. Leeg (null) als het profiel dat niet noemt."))]
+        "Het schooljaar waarvoor het profiel geldt, bijvoorbeeld '2024/2025'. Leeg (null) als het profiel dat niet noemt."))] = None
     vastgesteld_op: Annotated[Date | None, Field(description=(
-        "De datum waarop het bestuur het profiel vaststelde, bijvoorbeeld 2024-10-01. Leeg (null) tot het is vastgesteld."))]
+        "De datum waarop het bestuur het profiel vaststelde, bijvoorbeeld 2024-10-01. Leeg (null) tot het is vastgesteld."))] = None
     advies_mr_op: Annotated[Date | None, Field(description=(
-        "De datum van het advies van de medezeggenschapsraad. Leeg (null) tot die er is."))]
+        "De datum van het advies van de medezeggenschapsraad. Leeg (null) tot die er is."))] = None
     vernieuwen_voor: Annotated[Date | None, Field(description=(
-        "Wanneer het profiel uiterlijk vernieuwd moet zijn. Leeg (null): vier jaar na de vaststelling."))]
+        "Wanneer het profiel uiterlijk vernieuwd moet zijn. Leeg (null): vier jaar na de vaststelling."))] = None
 
     @property
     def renewal_date(self) -> datetime.date | None:

@@ -104,8 +104,8 @@ def test_editor_saves_to_the_schools_repository_in_pull_requests(getijden):
     assert config["publish_mode"] == "editorial_workflow"
 
 
-def test_editor_loads_its_fonts_and_translations_from_the_site(getijden):
-    """The package fetches fonts and the Dutch texts from CDNs; the copy on the site must not."""
+def test_editor_loads_its_fonts_translations_and_packages_from_the_site(getijden):
+    """The package fetches fonts, the Dutch texts and Immutable.js from CDNs; the copy on the site must not."""
     folder = getijden.root / "beheer"
     script = (folder / beheer.SCRIPT).read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net/fontsource" not in script
@@ -115,6 +115,8 @@ def test_editor_loads_its_fonts_and_translations_from_the_site(getijden):
     assert re.findall(rf"url\(({beheer.FONTS}/[^)]+)\)", script)
     version = json.loads((PROJECT / beheer.PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
     assert json.loads((folder / f"sveltia@{version}" / "locales" / "nl.json").read_text(encoding="utf-8"))
+    assert beheer.PACKAGES_CDN not in script
+    assert list(folder.glob(f"{beheer.PACKAGES_COPY}/immutable@*/dist/immutable.es.js"))
 
 
 def _pages(site) -> list:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import itertools
+import random
+import shutil
 
 import pytest
 from conftest import SCHOOLS, build_site, copy_project
 
 from sop import render, schema
+from sop.profile import load_profile
 
 STATUS = schema.FormeleStatus(
     schooljaar="2030/2031", vastgesteld_op=datetime.date(2030, 10, 1),
@@ -56,3 +60,26 @@ def test_site_and_build_show_the_notice(tmp_path, today, shown, monkeypatch):
         assert f"sop-melding--{shown}" in home
         assert "1 oktober 2034" in home
         assert "Waarschuwing" in result.stderr
+
+
+FILLED = {"schooljaar": "2024/2025", "vastgesteld_op": "2024-10-01", "advies_mr_op": "2024-09-20"}
+
+
+@pytest.mark.parametrize("shapes", list(itertools.product(["ingevuld", "null", "weg"], repeat=len(FILLED))))
+def test_an_empty_or_left_out_status_field_is_not_filled_in_and_check_says_so(tmp_path, shapes):
+    """The form editor leaves an empty field out of status.yml: that reads as null, and
+    make check names each of these fields still to fill in, wherever it is empty."""
+    data = tmp_path / "data"
+    shutil.copytree(SCHOOLS["de-getijden"], data)
+    lines = [f"{field}: {value if shape == 'ingevuld' else 'null'}"
+             for (field, value), shape in zip(FILLED.items(), shapes) if shape != "weg"]
+    # vernieuwen_voor empty means four years after adoption: no gap, never named.
+    lines += ["vernieuwen_voor: null"] if random.Random(str(shapes)).random() < .5 else []
+    (data / "status.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    notices = []
+    status = load_profile(data, notices=notices).status
+    named = [notice.message.split("'")[1] for notice in notices if notice.location.file.endswith("status.yml")]
+    empty = [field for field, shape in zip(FILLED, shapes) if shape != "ingevuld"]
+    assert sorted(named) == sorted(empty)
+    assert [field for field in FILLED if getattr(status, field) is None] == empty
+    assert status.vernieuwen_voor is None
