@@ -160,9 +160,13 @@ def test_each_page_with_counts_names_who_is_left_out_and_why(overview):
             continue
         assert len(notes) == 1, page
         note = text(notes[0])
-        assert note.startswith("Niet meegeteld in de aantallen op deze pagina: "), note
-        for school in left_out:
-            assert f"{school.name} ({', '.join(REASON[state] for state in school.states)})" in note, (page, note)
+        assert note.startswith("Niet meegeteld in de aantallen op deze pagina (ze staan er wel bij, gemarkeerd). ")
+        assert notes[0].has_attr("data-search-exclude"), page
+        # Grouped by reason: each school after each of its reasons, and only there.
+        for state, reason in REASON.items():
+            group = note.split(f"{reason[0].upper()}{reason[1:]}: ", 1)[1].split(".", 1)[0].split(", ") \
+                if any(state in school.states for school in left_out) else []
+            assert sorted(group) == sorted(school.name for school in left_out if state in school.states), (page, note)
         for school in counted(included):
             assert school.name not in note, (page, note)
     summary = build.list_items("")

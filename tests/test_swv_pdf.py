@@ -30,7 +30,7 @@ from test_swv import (
 from conftest import SCHOOLS
 from sop.render import dutch_date
 from sop.swv import build as swv_build
-from sop.swv.pdf import PDF_NAME, write_overview_pdf
+from sop.swv.pdf import PAPER_COLUMNS, PDF_NAME, write_overview_pdf
 
 TITLE = "Overzicht van de schoolondersteuningsprofielen"
 LINK = "Download dit overzicht als PDF"
@@ -179,18 +179,39 @@ def grid(rng: random.Random, columns: int) -> tuple[str, list[str]]:
 
 def test_wide_tables_are_not_cut_off(tmp_path):
     rng = random.Random(21)
-    tables = [grid(rng, columns) for columns in (3, 8, 15, 40)]
+    printed = [grid(rng, columns) for columns in (3, 8, 12, PAPER_COLUMNS - 1)]
     site = tmp_path / "site"
-    config = small_site(site, {"": "<h1>Start</h1>", "raster/": "<h1>Raster</h1>" + "".join(t for t, _ in tables)})
+    config = small_site(site, {"": "<h1>Start</h1>", "raster/": "<h1>Raster</h1>" + "".join(t for t, _ in printed)})
     reader = PdfReader(write_overview_pdf(site, config, "SWV", datetime.date(2035, 1, 1)))
     pieces = drawn_text(reader)
     assert pieces and all(0 <= x < width for x, width, _ in pieces), [p for p in pieces if not 0 <= p[0] < p[1]][:3]
     content = compact(pdf_text(reader))
-    # Every letter of every table is on paper; up to 15 columns, every cell reads as a whole.
-    assert Counter(compact("".join(cell for _, cells in tables for cell in cells))) <= Counter(content)
-    for _, cells in tables[:3]:
+    # Every letter of every table is on paper; up to 12 columns, every cell reads as a whole.
+    assert Counter(compact("".join(cell for _, cells in printed for cell in cells))) <= Counter(content)
+    for _, cells in printed[:3]:
         for cell in cells:
             assert compact(cell) in content, cell
+
+
+@pytest.mark.parametrize("columns", [PAPER_COLUMNS, 25, 40])
+def test_a_table_too_wide_for_paper_says_where_it_is_on_the_site(tmp_path, columns):
+    """A frame's grid of 40 standards is unreadable on paper (and slow to lay out): the PDF
+    says where the table is, and keeps the rest of the page."""
+    rng = random.Random(columns)
+    table, cells = grid(rng, columns)
+    table = table.replace("<table>", "<table><caption>Standaarden per school</caption>")
+    site = tmp_path / "site"
+    config = small_site(site, {"": "<h1>Start</h1>",
+                               "raster/": f"<h1>Raster</h1>{table}<p>Voldaan bij 3 van 4 scholen.</p>"})
+    reader = PdfReader(write_overview_pdf(site, config, "SWV", datetime.date(2035, 1, 1)))
+    text = " ".join(pdf_text(reader).split())
+    assert (f"De tabel ‘Standaarden per school’ heeft {columns + 1} kolommen en past niet op papier. "
+            "U vindt hem op de website (https://swv.example/raster/).") in text
+    assert "Voldaan bij 3 van 4 scholen." in text
+    assert not any(cell in text for cell in cells[:columns])
+    links = [annotation.get_object()["/A"].get("/URI") for page in reader.pages
+             for annotation in page.get("/Annots", [])]
+    assert "https://swv.example/raster/" in links
 
 
 def test_folded_parts_are_open_and_controls_are_left_out(tmp_path):

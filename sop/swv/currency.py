@@ -61,11 +61,17 @@ def counted_ids(overview: Overview, today: datetime.date) -> frozenset[str]:
 
 
 def left_out_note(overview: Overview, today: datetime.date) -> str:
-    """The sentence a page with counts carries when schools are left out of them; '' otherwise."""
+    """The sentence a page with counts carries when schools are left out of them; '' otherwise.
+    Grouped by reason, and out of the search index: with many schools it is long, and every
+    page loads that index."""
     schools = left_out(overview, today)
     if not schools:
         return ""
-    names = ", ".join(f"{escape(school.name)} ({', '.join(EXPLAINED[s] for s in states(school, today))})"
-                      for school in schools)
-    return (f'<p class="swv-weggelaten">Niet meegeteld in de aantallen op deze pagina: {names}. '
-            "Ze staan er wel bij, gemarkeerd.</p>")
+    groups = []
+    for state in (EXPIRED, UNFINISHED):
+        named = [escape(school.name) for school in schools if state in states(school, today)]
+        if named:
+            reason = EXPLAINED[state]
+            groups.append(f"{reason[0].upper()}{reason[1:]}: {', '.join(named)}.")
+    return (f'<p class="swv-weggelaten" data-search-exclude>Niet meegeteld in de aantallen op deze pagina '
+            f"(ze staan er wel bij, gemarkeerd). {' '.join(groups)}</p>")

@@ -23,6 +23,9 @@ TITLE = "Overzicht van de schoolondersteuningsprofielen"
 PORTRAIT_COLUMNS = 6
 # and with more than this, words that break anywhere: slow to lay out, so only where needed.
 LANDSCAPE_COLUMNS = 12
+# Wider still (a grid of 40 standards), a table is unreadable on paper and takes minutes to lay
+# out: the PDF says where it is instead; the counts under it (the cards) are printed.
+PAPER_COLUMNS = 16
 
 
 def nav_pages(config_file: Path) -> tuple[list[str], str]:
@@ -58,12 +61,31 @@ def _columns(table: str) -> int:
                 for row in rows), default=0)
 
 
-def _wide_tables(body: str) -> str:
-    """Each table too wide for a portrait page in a block the print style turns sideways."""
+def _caption(table: str) -> str:
+    found = re.search(r"<caption\b[^>]*>(.*?)</caption>", table, re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip() if found else ""
+
+
+def _not_on_paper(table: str, columns: int, page: str, site_url: str) -> str:
+    caption = _caption(table)
+    named = f"De tabel ‘{escape(caption)}’" if caption else "Een tabel"
+    # The print style writes a link's address after it. Without the site's address a link
+    # would lead to a file of the computer that built it.
+    where = (f'<a href="{escape(urljoin(site_url, page))}">de website</a>' if site_url
+             else f"de pagina ‘{escape(page or '/')}’ van de website")
+    return (f'<p class="swv-pdf-niet-geprint">{named} heeft {columns} kolommen en past niet op papier. '
+            f"U vindt hem op {where}.</p>")
+
+
+def _wide_tables(body: str, page: str, site_url: str) -> str:
+    """Each table too wide for a portrait page in a block the print style turns sideways;
+    one too wide for paper at all replaced by where it is on the site."""
     def wrap(match: re.Match) -> str:
         table, columns = match.group(0), _columns(match.group(0))
         if columns <= PORTRAIT_COLUMNS:
             return table
+        if columns > PAPER_COLUMNS:
+            return _not_on_paper(table, columns, page, site_url)
         return f'<div class="swv-pdf-breed{" swv-pdf-zeer-breed" * (columns > LANDSCAPE_COLUMNS)}">{table}</div>'
 
     return re.sub(r"<table\b.*?</table>", wrap, body, flags=re.S)
@@ -95,7 +117,7 @@ def overview_document(site_dir: Path, pages: list[str], site_url: str, swv_name:
     ]
     for page in pages:
         _, body = article_parts((site_dir / page / "index.html").read_text(encoding="utf-8"))
-        body = _wide_tables(_addresses(body, page, pages, site_url))
+        body = _wide_tables(_addresses(body, page, pages, site_url), page, site_url)
         parts.append(f'<section class="swv-pdf-pagina" id="{escape(page_anchor(page))}">{body}</section>')
     return html_document(f"{TITLE}, {date.lower()} - {swv_name}", "".join(parts))
 
