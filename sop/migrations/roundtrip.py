@@ -161,13 +161,17 @@ def _tokens(value: Any) -> Any:
             yield from _tokens(item)
 
 
-def _nodes(node: Any, path: tuple = ()):
-    """Every mapping and list in `node`, with its path."""
-    if isinstance(node, (CommentedMap, CommentedSeq)):
+def _nodes(node: Any, path: tuple = (), seen: set[int] | None = None):
+    """Every mapping and list in `node`, once, with its (first) path. Once: an alias is the
+    same object again, and a file of aliases of aliases would otherwise take forever
+    (the strict reader refuses aliases, but the migration reads a file first)."""
+    seen = set() if seen is None else seen
+    if isinstance(node, (CommentedMap, CommentedSeq)) and id(node) not in seen:
+        seen.add(id(node))
         yield path, node
         items = node.items() if isinstance(node, CommentedMap) else enumerate(node)
         for key, value in items:
-            yield from _nodes(value, (*path, key))
+            yield from _nodes(value, (*path, key), seen)
 
 
 def starts(data: Any) -> dict[int, tuple]:

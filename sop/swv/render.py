@@ -319,7 +319,9 @@ def _comparison(item: Comparison, today: datetime.date) -> str:
         "(dan staat er bijvoorbeeld &lt; 5). Is van geen enkele school een getal bekend, dan staat er "
         f"{render.NOT_REPORTED}.</p>"
     )
-    parts.append(_chart(item.total))
+    # The chart says again what the table under it says, and every page loads the search
+    # index: the table (its categories) is what search finds.
+    parts.append(f"<div {NOT_SEARCHED}>{_chart(item.total)}</div>")
     parts.append(render.statistics_table(item.total))
     if item.comparison.toelichting:
         parts.append(f'<div class="sop-toelichting">{render.text_block(item.comparison.toelichting)}</div>')
