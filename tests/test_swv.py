@@ -41,9 +41,10 @@ from sop.profile import load_profile
 
 REGIO = TESTS / "swv" / "regio"
 SWV_FILES = ("samenwerkingsverband.yml", "scholen.yml", "specialismen.yml", "vergelijkingen.yml")
-PAGES = ("", "scholen", "expertise", "basisondersteuning", "toelichting", "uitstroom", "ontbrekend", "open-data")
+PAGES = ("", "scholen", "expertise", "basisondersteuning", "toelichting", "uitstroom", "uitstroom-per-school", "ontbrekend",
+         "open-data")
 # The pages that show the included schools' data.
-OVERVIEW_PAGES = ("scholen", "expertise", "basisondersteuning", "uitstroom")
+OVERVIEW_PAGES = ("scholen", "expertise", "basisondersteuning", "uitstroom-per-school")
 
 # 'Today' of a build (SOP_VANDAAG), so renewal marks and cache dates are known.
 # De Proefboom renews before 1 oktober 2034, De Getijden before 1 oktober 2028.
@@ -671,7 +672,7 @@ def test_outflow_totals_are_lower_bounds_unless_every_part_is_exact(regio):
         [sbo, "≥ 2", "≥ 6", "≥ 3", "≥ 4", NB, "≥ 1", "≥ 1", "≥ 1", "≥ 1"],
         [so, NB, NB, "≥ 7", "≥ 2", "≥ 2", "≥ 11", "≥ 21", "≥ 22", "≥ 23"],
     ]
-    assert regio.rows("uitstroom", "tabel-uitstroom-sbo-so-per-school") == [
+    assert regio.rows("uitstroom-per-school", "tabel-uitstroom-sbo-so-per-school") == [
         ["Leerlingen naar", *years],
         ["CBS Vesterhavet"],
         [sbo, "2", "0", "3", "4", "0", "0", NB, NB, NB],
@@ -698,7 +699,7 @@ def test_outflow_totals_are_lower_bounds_unless_every_part_is_exact(regio):
 def check_totals(build: Build, comparison: str) -> None:
     """Every total cell follows from the per-school cells (see total_cell)."""
     totals = build.rows("uitstroom", f"tabel-{comparison}")
-    per_school = [row for row in build.rows("uitstroom", f"tabel-{comparison}-per-school")[1:] if len(row) > 1]
+    per_school = [row for row in build.rows("uitstroom-per-school", f"tabel-{comparison}-per-school")[1:] if len(row) > 1]
     for row in totals[1:]:
         parts = [school_row for school_row in per_school if school_row[0] == row[0]]
         for column in range(1, len(row)):
@@ -745,7 +746,7 @@ def test_totals_are_exact_when_every_school_gives_exact_counts(exact):
     # '< 5' from one school: its own cell stays '< 5', the total is at least 7 + 1.
     assert exact.rows("uitstroom", "tabel-arrangementen")[1:] == [
         ["Individueel arrangement", "16", "≥ 8"], ["Groepsarrangement", "2", "4"]]
-    assert exact.rows("uitstroom", "tabel-arrangementen-per-school")[1:] == [
+    assert exact.rows("uitstroom-per-school", "tabel-arrangementen-per-school")[1:] == [
         ["BS Eerste"], ["Individueel arrangement", "6", "7"], ["Groepsarrangement", "2", "3"],
         ["BS Tweede"], ["Individueel arrangement", "10", "< 5"], ["Groepsarrangement", "0", "1"]]
     assert exact.items("uitstroom", "uitstroom-sbo-so")[-1] == "BS Eerste: ‘Thuiszitters’"

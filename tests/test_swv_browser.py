@@ -38,7 +38,7 @@ from sop.profile import load_profile
 REGIO = PROJECT / "tests" / "swv" / "regio"
 # The pages `make swv` builds; the sitemap must list exactly these (and 404.html is a page too).
 PAGES = ("", "basisondersteuning/", "expertise/", "ontbrekend/", "open-data/", "scholen/", "toelichting/",
-         "uitstroom/")
+         "uitstroom-per-school/", "uitstroom/")
 OPEN_ALL_DETAILS = "() => document.querySelectorAll('details').forEach(d => { d.open = true; })"
 
 

@@ -32,7 +32,7 @@ REASON = {"verlopen": "het profiel is verlopen", "niet af": "in het profiel staa
 VARIANTS = {"geen": [], "verlopen": ["verlopen"], "niet-af": ["niet af"], "allebei": ["verlopen", "niet af"]}
 # Pages that list schools with counts, and the pages the marks are checked on.
 COUNTED_PAGES = ("", "expertise", "basisondersteuning", "uitstroom")
-LISTING_PAGES = ("scholen", "expertise", "basisondersteuning", "uitstroom")
+LISTING_PAGES = ("scholen", "expertise", "basisondersteuning", "uitstroom-per-school")
 DUPLICATE = "12AB"  # published by the first two schools; the third has '12AB01', one of its locations
 
 
@@ -222,7 +222,7 @@ def test_totals_are_made_over_the_counted_schools_and_never_say_at_least_0(overv
     assert rows[1][2] in ("0", "niet bekend")  # only zeros and unreported counts
     if over:
         assert rows[1][3] == f"≥ {len(over)}"  # every part '< 5': at least 1 each
-    per_school = [row[0] for row in build.rows("uitstroom", "tabel-uitstroom-sbo-so-per-school")[1:] if len(row) == 1]
+    per_school = [row[0] for row in build.rows("uitstroom-per-school", "tabel-uitstroom-sbo-so-per-school")[1:] if len(row) == 1]
     assert per_school == [school.name + MARK[school.expired, school.unfinished] for school in SCHOOLS_GENERATED]
     sentence = text(section(build.article("uitstroom"), "uitstroom-sbo-so")[0])
     left_out = len(SCHOOLS_GENERATED) - len(over)

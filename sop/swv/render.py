@@ -325,9 +325,8 @@ def _comparison(item: Comparison, today: datetime.date) -> str:
     parts.append(render.statistics_table(item.total))
     if item.comparison.toelichting:
         parts.append(f'<div class="sop-toelichting">{render.text_block(item.comparison.toelichting)}</div>')
-    # Its own name: the table region must not share the total's label (landmark-unique).
-    per_school = item.per_school.model_copy(update={"titel": f"{item.comparison.titel}, per school"})
-    parts.append(f"<details {NOT_SEARCHED}><summary>Per school</summary>{render.statistics_table(per_school)}</details>")
+    parts.append(f'<p>De getallen van elke school: <a href="../{PER_SCHOOL_PAGE}/#{escape(item.comparison.id)}">'
+                 f"{escape(item.comparison.titel)}, per school</a>.</p>")
     if item.left_out:
         rows = "".join(
             f"<li>{_school_link(school, today, '../scholen/')}: {_texts(categories)}</li>"
@@ -335,6 +334,26 @@ def _comparison(item: Comparison, today: datetime.date) -> str:
         )
         parts.append(f"<p>Rijen die bij geen categorie horen en dus niet zijn meegeteld:</p><ul {NOT_SEARCHED}>{rows}</ul>")
     return "\n\n".join(parts)
+
+
+# The comparisons' tables per school have a page of their own: with 150 schools they
+# would take the Uitstroom page over its 110 KB (make bench).
+PER_SCHOOL_PAGE = "uitstroom-per-school"
+
+
+def outflow_per_school(overview: Overview, today: datetime.date) -> str:
+    """Each comparison's table with a group per school (marked as everywhere)."""
+    found, _ = comparisons(overview, today)
+    parts = []
+    for item in found:
+        parts.append(heading(2, item.comparison.titel, item.comparison.id))
+        if item.per_school is None:
+            parts.append('<p class="sop-leeg">Geen enkele school heeft een tabel voor deze vergelijking.</p>')
+            continue
+        # Its own name: the table region must not share the total's label (landmark-unique).
+        per_school = item.per_school.model_copy(update={"titel": f"{item.comparison.titel}, per school"})
+        parts.append(render.statistics_table(per_school))
+    return "\n\n".join(parts) or "<p>Het samenwerkingsverband vergelijkt geen tabellen van de scholen.</p>"
 
 
 def outflow(overview: Overview, today: datetime.date) -> str:
@@ -407,6 +426,7 @@ def pages(overview: Overview, today: datetime.date) -> dict[str, Callable[[], st
         "basisondersteuning": lambda: basic_support_page(overview, today),
         "toelichting_kader": lambda: frame_explanations(overview, today),
         "uitstroom": lambda: outflow(overview, today),
+        "uitstroom_per_school": lambda: outflow_per_school(overview, today),
         "ontbrekende_scholen": lambda: missing_schools(overview, today),
         "open_data": lambda: open_data_links(download_names(overview, today)),
     }
