@@ -42,7 +42,7 @@ node_modules/.installed: package.json package-lock.json
 	  npm ci --no-audit --no-fund --silent && touch $@; \
 	else echo "npm ontbreekt: browser- en workflowtests worden overgeslagen"; fi
 
-# MkDocs' server (--strict), with errors shown in the browser and Dutch messages: sop/serve.py.
+# MkDocs' server (--strict), with errors shown in the browser and Dutch messages: sop/site/serve.py.
 serve: $(BIN)/.installed
 	@$(BIN)/python -m sop serve
 
@@ -57,7 +57,7 @@ test: $(BIN)/.installed node_modules/.installed
 # The same site built with Zensical into site-zensical/ (make build's checks,
 # PDF and downloads; nothing is published from it).
 build-zensical: $(ZVENV)/bin/.installed
-	$(ZVENV)/bin/python -m sop.zensical site-zensical
+	$(ZVENV)/bin/python -m sop.site.zensical site-zensical
 
 # Validate data/ only: fast, every error at once, no site built.
 check: $(BIN)/.installed
@@ -85,10 +85,10 @@ wijzigingen: $(BIN)/.installed
 bijwerken: $(BIN)/.installed
 	@$(BIN)/python -m sop bijwerken '$(subst ','\'',$(value MAP))' $(STOP)
 
-# Regenerate data/schema/*.json and the editor's forms (sop/beheer/config.yml) after changing sop/schema.py.
+# Regenerate data/schema/*.json and the editor's forms (sop/site/beheer/config.yml) after changing sop/data/schema.py.
 schema: $(BIN)/.installed
-	$(BIN)/python -m sop.jsonschema
-	$(BIN)/python -m sop.beheer
+	$(BIN)/python -m sop.data.jsonschema
+	$(BIN)/python -m sop.site.beheer
 
 # The samenwerkingsverband's overview of all its schools' profiles into site-swv/
 # (the SWV's files in swv/, or in SWV=folder): fetches each school's sop.json.

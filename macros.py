@@ -2,7 +2,7 @@
 
 Only `define_env`, and nothing from MkDocs, so Zensical runs it too (once per
 page). It fills the pages only: what the theme's templates show (site name,
-JSON-LD, footer, glossary) comes from sop/theme.py, never from env.conf.
+JSON-LD, footer, glossary) comes from sop/site/theme.py, never from env.conf.
 """
 
 import sys
@@ -13,12 +13,15 @@ from pathlib import Path
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sop import beheer, history, render, versies_render  # noqa: E402
-from sop.sandbox import PageEnvironment  # noqa: E402
-from sop.errors import DataErrors  # noqa: E402
-from sop.profile import load_profile  # noqa: E402
-from sop.publish import DOCUMENT_NAME, OPEN_DATA, SCHOOLGIDS  # noqa: E402
-from sop.theme import EDIT_BASE, MACRO_FILES, MarkdownView, nav_pages, today as current_day  # noqa: E402
+from sop.site import beheer
+from sop.versions import history
+from sop.writers import render
+from sop.versions import versies_render  # noqa: E402
+from sop.site.sandbox import PageEnvironment  # noqa: E402
+from sop.data.errors import DataErrors  # noqa: E402
+from sop.data.profile import load_profile  # noqa: E402
+from sop.site.publish import DOCUMENT_NAME, OPEN_DATA, SCHOOLGIDS  # noqa: E402
+from sop.site.theme import EDIT_BASE, MACRO_FILES, MarkdownView, nav_pages, today as current_day  # noqa: E402
 
 
 def define_env(env):
@@ -51,7 +54,7 @@ def define_env(env):
     kansen = profile.kansen_en_belemmeringen
     structuur = profile.ondersteuningsstructuur
 
-    # Macro name -> render call. sop/theme.py's MACRO_FILES says which data files
+    # Macro name -> render call. sop/site/theme.py's MACRO_FILES says which data files
     # each one shows (its edit links, and the page's "Laatst gewijzigd").
     macros = {
         "contactgegevens": lambda: render.contact_details(school),
@@ -123,7 +126,7 @@ def define_env(env):
 
     # Every abbreviation gets its explanation as a tooltip: in generated HTML by
     # render.abbreviate, in the prose of docs/ by Python-Markdown's abbr extension
-    # (configured by sop/theme.py).
+    # (configured by sop/site/theme.py).
     glossary = render.abbreviation_glossary(profile.begrippen)
     repo_url = (env.conf.get("repo_url") or "").rstrip("/")
     with_editor = beheer.editor_available(project)
@@ -154,7 +157,7 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """Each page renders in the sandbox with only the names above (sop/sandbox.py).
+    """Each page renders in the sandbox with only the names above (sop/site/sandbox.py).
 
     mkdocs-macros builds its own, unsandboxed Jinja environment after define_env,
     so it is replaced here, before the first page renders.

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import yaml
 
-from .build import build
+from sop.site.build import build
 
 BUDGET_GZIP_BYTES = 110 * 1024
 BUDGET_BUILD_RATIO = 1.5
@@ -208,8 +208,9 @@ def roster_scaling(project: Path) -> list[tuple[int, float]]:
     of every text for a name (rules.py), the roster on the site and the open data."""
     from dataclasses import replace
 
-    from . import opendata, render, rules
-    from .profile import load_profile
+    from sop.writers import opendata, render
+    from sop.data import rules
+    from sop.data.profile import load_profile
 
     profile = load_profile(project / "data")
     first = profile.expertise.medewerkers[0]
@@ -444,8 +445,8 @@ def swv_fixture(project: Path, target: Path, count: int, served: Path, served_ur
     """An SWV folder (as swv/, returned) in `target` with `count` generated schools beside it:
     half as a local `map:`, half as a sop.json published under `served_url` (written into `served`).
     With `frame` (as kader.yml), every school answers it."""
-    from .opendata import profile_document, publication_options
-    from .profile import load_profile
+    from sop.writers.opendata import profile_document, publication_options
+    from sop.data.profile import load_profile
 
     rng = random.Random(seed)
     folder = target / "swv"
@@ -648,8 +649,8 @@ SWV_REFUSED_MB = 20  # a profile this large is refused after the limit, not read
 def large_profile(project: Path, size: int) -> bytes:
     """De Proefboom's published profile grown to just under `size` bytes with staff, each
     with a function of their own: every one is listed as not sorted, the most work."""
-    from .opendata import profile_document, publication_options
-    from .profile import load_profile
+    from sop.writers.opendata import profile_document, publication_options
+    from sop.data.profile import load_profile
 
     profile = load_profile(project / FIXTURE_SCHOOLS[1])
     document = json.loads(json.dumps(profile_document(profile, **publication_options(profile)), default=str))
@@ -664,7 +665,7 @@ def large_profile(project: Path, size: int) -> bytes:
 def swv_profile_limit(project: Path, scratch: Path) -> list[dict]:
     """make swv with a school of ordinary size, and beside it one at the download limit and one of
     SWV_REFUSED_MB: seconds, and whether the large one was taken in."""
-    from .swv.fetch import MAX_BYTES
+    from sop.swv.fetch import MAX_BYTES
 
     served = scratch / "grote-profielen"
     served.mkdir()

@@ -11,14 +11,14 @@ import sys
 
 # command -> (module, what it does, in Dutch for the help text)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "check": ("sop.check", "de gegevens in data/ en de pagina's in docs/ nakijken"),
-    "build": ("sop.build", "de site bouwen in site/"),
-    "serve": ("sop.serve", "de site tonen op http://127.0.0.1:8000, met elke wijziging meteen zichtbaar"),
+    "check": ("sop.site.check", "de gegevens in data/ en de pagina's in docs/ nakijken"),
+    "build": ("sop.site.build", "de site bouwen in site/"),
+    "serve": ("sop.site.serve", "de site tonen op http://127.0.0.1:8000, met elke wijziging meteen zichtbaar"),
     "test": ("pytest", "alle tests draaien"),
-    "bijwerken": ("sop.bijwerken", "data/ (of MAP) bijwerken naar de nieuwste versie van het formaat"),
-    "wijzigingen": ("sop.wijzigingen", "zeggen wat er in het profiel veranderd is sinds --van VERSIE"),
+    "bijwerken": ("sop.data.bijwerken", "data/ (of MAP) bijwerken naar de nieuwste versie van het formaat"),
+    "wijzigingen": ("sop.versions.wijzigingen", "zeggen wat er in het profiel veranderd is sinds --van VERSIE"),
     "swv": ("sop.swv.build", "het overzicht van het samenwerkingsverband bouwen in site-swv/"),
-    "nieuw": ("sop.starter", "een nieuwe data/ (of MAP) voor een school beginnen, eventueel op een KADER"),
+    "nieuw": ("sop.data.starter", "een nieuwe data/ (of MAP) voor een school beginnen, eventueel op een KADER"),
 }
 
 

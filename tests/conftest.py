@@ -26,7 +26,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 TESTS = PROJECT / "tests"
 sys.path.insert(0, str(PROJECT))
 
-from sop.profile import Profile, load_profile  # noqa: E402
+from sop.data.profile import Profile, load_profile  # noqa: E402
 
 TEST_REPO_URL = "https://github.com/voorbeeldschool/sop"
 SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop", "overrides")
@@ -77,13 +77,13 @@ FIXTURE_COMMIT_DATE = datetime.date(2031, 3, 14)
 
 
 def build_site(project: Path, site_dir: Path, repo_url: str | None = TEST_REPO_URL) -> subprocess.CompletedProcess:
-    """Run `make build`'s pipeline (sop.build) on `project`; return the finished process."""
+    """Run `make build`'s pipeline (sop.site.build) on `project`; return the finished process."""
     # REPO_URL as the workflow sets it, so edit links are built and tested.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("REPO_URL", None)
     if repo_url:
         env["REPO_URL"] = repo_url
-    script = "import sys; from pathlib import Path; from sop.build import build; " \
+    script = "import sys; from pathlib import Path; from sop.site.build import build; " \
              "sys.exit(build(Path.cwd(), Path(sys.argv[1])))"
     return subprocess.run(
         [sys.executable, "-c", script, str(site_dir)],
@@ -142,7 +142,7 @@ def copy_with_generic_suite(target: Path, data_dir: Path) -> Path:
             shutil.copy(source, copy)
     if not (target / "data" / "schema").exists():
         # Generated from the code, as `make schema` does after a school replaces data/.
-        subprocess.run([sys.executable, "-m", "sop.jsonschema"], cwd=target, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "sop.data.jsonschema"], cwd=target, check=True, capture_output=True)
     return target  # node_modules (axe-core and friends) linked by copy_project
 
 

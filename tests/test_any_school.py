@@ -14,9 +14,9 @@ import pytest
 from conftest import SCHOOLS, Site
 from pypdf import PdfReader
 
-from sop import render
-from sop.pdf import PDF_NAME
-from sop.profile import load_profile
+from sop.writers import render
+from sop.writers.pdf import PDF_NAME
+from sop.data.profile import load_profile
 
 DATA = SCHOOLS["de-getijden"]
 

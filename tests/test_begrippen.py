@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from sop import render, schema
+from sop.writers import render
+from sop.data import schema
 
 ALL_CAPS = re.compile(r"(?<!\w)[A-Z][A-Z0-9]+(?!\w)")
 POSTCODE = re.compile(r"\b\d{4} ?[A-Z]{2}\b")

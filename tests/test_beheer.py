@@ -11,16 +11,16 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT, TEST_REPO_URL
-from sop import beheer
-from sop.profile import DATA_FILES
+from sop.site import beheer
+from sop.data.profile import DATA_FILES
 
 pytestmark = pytest.mark.skipif(not (PROJECT / beheer.PACKAGE).is_dir(), reason="npm-pakketten ontbreken (npm ci)")
 
 
 def test_generated_forms_are_current():
-    """After a change to sop/schema.py, `make schema` must also regenerate the editor's forms."""
+    """After a change to sop/data/schema.py, `make schema` must also regenerate the editor's forms."""
     stored = beheer.CONFIG.read_text(encoding="utf-8")
-    assert stored == beheer.config_text(), "sop/beheer/config.yml is verouderd: typ make schema"
+    assert stored == beheer.config_text(), "sop/site/beheer/config.yml is verouderd: typ make schema"
 
 
 def _fields_by_path(fields, prefix=""):

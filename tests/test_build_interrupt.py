@@ -5,7 +5,7 @@ including while the new site is swapped in. After every kill site/ is exactly
 the complete old site or the complete new one, no work folder is left, and no
 MkDocs process keeps running. Builds started together wait for each other.
 
-The real `sop.build` pipeline runs in a child Python; only its slow steps are
+The real `sop.site.build` pipeline runs in a child Python; only its slow steps are
 stand-ins (a fake MkDocs that writes 71 pages, one by one, and a quick PDF and
 downloads), so that thirty builds take seconds. One test kills a real build
 with the real MkDocs.
@@ -49,7 +49,7 @@ FAKE_MKDOCS = textwrap.dedent(
     % PAGES
 )
 
-# Runs sop.build.build() with stand-ins for MkDocs, the data, the PDF and the
+# Runs sop.site.build.build() with stand-ins for MkDocs, the data, the PDF and the
 # downloads. Markers on stdout tell the test where the build is.
 DRIVER = textwrap.dedent(
     """
@@ -62,14 +62,14 @@ DRIVER = textwrap.dedent(
     def mark(text):
         print(text, flush=True)
 
-    profile = types.ModuleType("sop.profile")
+    profile = types.ModuleType("sop.data.profile")
     profile.load_profile = lambda data_dir: None
-    pdf = types.ModuleType("sop.pdf")
+    pdf = types.ModuleType("sop.writers.pdf")
     pdf.PDF_NAME = "profiel.pdf"
     def write_pdf(site, cache):
         (site / pdf.PDF_NAME).write_bytes(f"%PDF {version}\\n%%EOF\\n".encode())
     pdf.write_pdf = write_pdf
-    publish = types.ModuleType("sop.publish")
+    publish = types.ModuleType("sop.site.publish")
     def write_downloads(_profile, site):
         if os.environ.get("NEP_SCHIJF_VOL"):
             raise OSError(28, "No space left on device", str(site / "open-data" / "sop.json"))
@@ -79,19 +79,19 @@ DRIVER = textwrap.dedent(
         (site / "open-data" / "sop.json").write_text(version)
     publish.write_downloads = write_downloads
     publish.write_version_downloads = lambda project, profile, site: None  # no git history here
-    beheer = types.ModuleType("sop.beheer")
+    beheer = types.ModuleType("sop.site.beheer")
     beheer.write_editor = lambda project, site, repo_url: []  # the staff editor: not what is tested here
-    sys.modules.update({"sop.profile": profile, "sop.pdf": pdf, "sop.publish": publish, "sop.beheer": beheer})
+    sys.modules.update({"sop.data.profile": profile, "sop.writers.pdf": pdf, "sop.site.publish": publish, "sop.site.beheer": beheer})
 
-    import sop.build, sop.sitedir
-    sop.build.mkdocs_command = lambda project, fresh: [sys.executable, fake, str(fresh), version, log]
+    import sop.site.build, sop.site.sitedir
+    sop.site.build.mkdocs_command = lambda project, fresh: [sys.executable, fake, str(fresh), version, log]
 
-    real_exchange = sop.sitedir.exchange
+    real_exchange = sop.site.sitedir.exchange
     def exchange(first, second):
         mark("wissel")
         time.sleep(pause)
         return real_exchange(first, second) if not os.environ.get("NEP_GEEN_RENAMEAT2") else False
-    sop.sitedir.exchange = exchange
+    sop.site.sitedir.exchange = exchange
 
     class SlowOs:
         # Only for the two renames without renameat2: a pause between them.
@@ -102,17 +102,17 @@ DRIVER = textwrap.dedent(
             if str(target).endswith("/oud"):  # the old site moved aside, the new not yet in
                 mark("tussen")
                 time.sleep(pause)
-    sop.sitedir.os = SlowOs()
+    sop.site.sitedir.os = SlowOs()
 
-    real_remove = sop.sitedir.remove_tree
+    real_remove = sop.site.sitedir.remove_tree
     def remove_tree(path):
         mark("opruimen")
         time.sleep(pause)
         return real_remove(path)
-    sop.sitedir.remove_tree = remove_tree
+    sop.site.sitedir.remove_tree = remove_tree
 
     mark("begin")
-    status = sop.build.build(project, project / "site")
+    status = sop.site.build.build(project, project / "site")
     mark("klaar")
     sys.exit(status)
     """
@@ -342,7 +342,7 @@ def test_a_real_build_stopped_during_mkdocs(tmp_path):
     (site / "index.html").write_text("vorige versie", encoding="utf-8")
     before = {entry.name for entry in project.iterdir()}
     build = subprocess.Popen(
-        [sys.executable, "-m", "sop.build"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "sop.site.build"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(PROJECT), "NO_MKDOCS_2_WARNING": "1"},
     )
     mkdocs = None

@@ -14,11 +14,11 @@ import sys
 import pytest
 from conftest import PROJECT, SOURCE_DATA, copy_project, run_make
 
-from sop import sitedir
-from sop.build import build
-from sop.check import main as check
-from sop.failure import TracebackFilter
-from sop.sitedir import Publication
+from sop.site import sitedir
+from sop.site.build import build
+from sop.site.check import main as check
+from sop.site.failure import TracebackFilter
+from sop.site.sitedir import Publication
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_check_with_a_bug_in_the_code(project, monkeypatch, capsys):
     def broken(_data_dir, **_options):
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr("sop.profile.load_profile", broken)
+    monkeypatch.setattr("sop.data.profile.load_profile", broken)
     assert check(project) == 1
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err + captured.out
@@ -55,7 +55,7 @@ def test_check_of_an_unreadable_file(project, monkeypatch, capsys):
     def unreadable(path, name):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr("sop.profile.read_yaml", unreadable)
+    monkeypatch.setattr("sop.data.profile.read_yaml", unreadable)
     assert check(project) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
@@ -96,9 +96,9 @@ def test_build_in_a_read_only_folder(project, capsys):
 
 
 def test_a_broken_installation_gets_a_dutch_message(project):
-    (project / "sop" / "pdf.py").write_text("raise ImportError('weasyprint ontbreekt')\n", encoding="utf-8")
+    (project / "sop" / "writers" / "pdf.py").write_text("raise ImportError('weasyprint ontbreekt')\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "sop.build"], cwd=project, capture_output=True, text=True,
+        [sys.executable, "-m", "sop.site.build"], cwd=project, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 1

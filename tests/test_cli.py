@@ -41,7 +41,7 @@ def broken_project(tmp_path_factory):
 
 
 def test_check_says_what_make_check_says(broken_project):
-    direct = subprocess.run([sys.executable, "-m", "sop.check"], cwd=broken_project, capture_output=True, text=True)
+    direct = subprocess.run([sys.executable, "-m", "sop.site.check"], cwd=broken_project, capture_output=True, text=True)
     through = _sop(broken_project, "check")
     assert through.returncode == direct.returncode == 1
     assert through.stdout + through.stderr == direct.stdout + direct.stderr
@@ -51,7 +51,7 @@ def test_check_says_what_make_check_says(broken_project):
 def test_nieuw_writes_what_make_nieuwe_school_writes(tmp_path):
     written = {}
     for way, command in (("cli", [sys.executable, "-m", "sop", "nieuw"]),
-                         ("make", [sys.executable, "-m", "sop.starter"])):
+                         ("make", [sys.executable, "-m", "sop.data.starter"])):
         folder = tmp_path / way
         folder.mkdir()
         result = subprocess.run([*command, "nieuwe-data"], cwd=folder, capture_output=True, text=True,

@@ -13,9 +13,9 @@ import pytest
 import yaml
 from conftest import SOURCE_DATA, copy_project
 
-from sop.build import build
-from sop.errors import DataErrors
-from sop.profile import load_profile
+from sop.site.build import build
+from sop.data.errors import DataErrors
+from sop.data.profile import load_profile
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "fouten" / "corpus.yml").read_text(encoding="utf-8"))
 
@@ -69,7 +69,7 @@ def test_github_actions_annotations(tmp_path, capsys, monkeypatch):
     project = copy_project(tmp_path / "project", SOURCE_DATA)
     break_data(case, project / "data")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    from sop.check import main
+    from sop.site.check import main
 
     assert main(project) == 1
     file, line, column, message = case["meldingen"][0].split(":", 3)

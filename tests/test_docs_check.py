@@ -9,7 +9,7 @@ import pytest
 import yaml
 from conftest import SOURCE_DATA, build_site, copy_project
 
-from sop.check import main as check
+from sop.site.check import main as check
 
 # (what a staff member does to a page, the page, the line it ends up on, words of the message)
 MISTAKES = {

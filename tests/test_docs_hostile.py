@@ -21,9 +21,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import SOURCE_DATA, build_site, copy_project
 
-from sop.check import main as check
-from sop.docscheck import check_page, load_define_env, project_macros
-from sop.sandbox import PageEnvironment
+from sop.site.check import main as check
+from sop.site.docscheck import check_page, load_define_env, project_macros
+from sop.site.sandbox import PageEnvironment
 
 PAGE = "docs/onderwijs.md"
 # Where a staff member can type a line of a page; {} is the payload.
@@ -228,7 +228,7 @@ def test_the_pdf_takes_nothing_from_outside_the_site(tmp_path):
     """Whatever reaches the one-page profile: no file of the machine, no request."""
     from pypdf import PdfReader
 
-    from sop.pdf import SOURCE_PAGE, write_pdf
+    from sop.writers.pdf import SOURCE_PAGE, write_pdf
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CountingHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -12,9 +12,9 @@ import re
 import pytest
 from conftest import SOURCE_DATA, build_site, copy_project
 
-from sop.check import main as check
-from sop.docslinks import link_errors
-from sop.docsmarkup import page_links
+from sop.site.check import main as check
+from sop.site.docslinks import link_errors
+from sop.site.docsmarkup import page_links
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import re
 import pytest
 from conftest import SCHOOLS, copy_with_generic_suite, run_generic_suite
 
-from sop.starter import write_starter
+from sop.data.starter import write_starter
 
 # What a school that has published nothing yet has: comments only.
 EMPTY_LIST = "# De adressen die deze school heeft gepubliceerd, één per regel.\n# Nog niets gepubliceerd.\n"

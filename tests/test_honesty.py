@@ -11,7 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, SOURCE_TEXT, build_site, copy_project
 
-from sop import render, schema
+from sop.writers import render
+from sop.data import schema
 
 # Words that rank a school's basisondersteuning. The site may only show one where the
 # school's own data (its marks, headings, texts) has it.

@@ -28,10 +28,13 @@ from bs4 import BeautifulSoup
 from pydantic import BaseModel, ValidationError
 
 from conftest import SCHOOLS, Site, build_site, copy_project, dump_data_yaml
-from sop import history, render, schema, theme, versies, versies_render, wijzigingen
-from sop.errors import DataErrors
-from sop.profile import DATA_FILES, load_profile
-from sop.yamlfile import MAX_FILE_BYTES
+from sop.versions import history, versies, versies_render, wijzigingen
+from sop.writers import render
+from sop.data import schema
+from sop.site import theme
+from sop.data.errors import DataErrors
+from sop.data.profile import DATA_FILES, load_profile
+from sop.data.yamlfile import MAX_FILE_BYTES
 
 FIXTURE = SCHOOLS["voorbeeldschool"]
 TODAY = datetime.date(2032, 2, 1)

@@ -3,7 +3,7 @@
 A hostile value (markup, quotes, an attribute list `{ onclick=… }`, a link
 `](javascript:…)`, template code `{{ config }}`, control and invisible
 characters) is put into every string field of every data file. The fields come
-from the schema (sop/profile.py DATA_FILES), not from a hand-made list, so a new
+from the schema (sop/data/profile.py DATA_FILES), not from a hand-made list, so a new
 field is covered the day it is added. Each value is either refused with a
 located Dutch error, or the site is built with all accepted values at once (one
 build) and no page or download turns any of them into markup, an attribute or a
@@ -26,8 +26,8 @@ from markdown_it import MarkdownIt
 from pydantic import BaseModel
 
 from conftest import SCHOOLS, build_site, commit_all, copy_project
-from sop.errors import DataErrors
-from sop.profile import DATA_FILES, load_profile
+from sop.data.errors import DataErrors
+from sop.data.profile import DATA_FILES, load_profile
 
 # The fixture school with the most optional fields filled in.
 FIXTURE = SCHOOLS["de-getijden"]

@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 from conftest import SCHOOLS
 
-from sop.jsonschema import schema_text
-from sop.profile import DATA_FILES
-from sop.yamlfile import read_yaml
+from sop.data.jsonschema import schema_text
+from sop.data.profile import DATA_FILES
+from sop.data.yamlfile import read_yaml
 
 
 @pytest.mark.parametrize("school", SCHOOLS)

@@ -25,11 +25,11 @@ import pytest
 import yaml
 
 from conftest import PROJECT, SCHOOLS, TESTS, Site, build_site, commit_all, copy_project
-from sop import migrations
-from sop.jsonschema import RELEASED, release_files, stored_release
-from sop.opendata import SCHEMA_VERSION, profile_json_schema
-from sop.profile import DATA_FILES, load_profile
-from sop.wijzigingen import compare_profiles
+from sop.data import migrations
+from sop.data.jsonschema import RELEASED, release_files, stored_release
+from sop.writers.opendata import SCHEMA_VERSION, profile_json_schema
+from sop.data.profile import DATA_FILES, load_profile
+from sop.versions.wijzigingen import compare_profiles
 from sop.swv.render import OLDER_VERSION
 from test_swv import SchoolServer, as_json, built, published, write_swv
 
@@ -52,7 +52,7 @@ def files(folder: Path) -> dict[str, bytes]:
 def migrated(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """A copy of the project with the 1.0 data as data/, after `make bijwerken`."""
     project = copy_project(tmp_path_factory.mktemp("bijgewerkt"), OLD_DATA)
-    return project, run(project, "sop.bijwerken", "data")
+    return project, run(project, "sop.data.bijwerken", "data")
 
 
 # --- make bijwerken on the 1.0 data ---------------------------------------------------
@@ -62,7 +62,7 @@ def test_bijwerken_brings_the_1_0_data_to_a_profile_that_passes_make_check(migra
     project, result = migrated
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"De gegevens in data/ zijn bijgewerkt van versie 1.0 naar {SCHEMA_VERSION}")
-    check = run(project, "sop.check")
+    check = run(project, "sop.site.check")
     assert check.returncode == 0, check.stderr
     # What is left is only what the school must fill in: '[vul in: …]' texts, its own statements and dates.
     left = [line for line in check.stdout.splitlines() if line.startswith("Let op: ")]
@@ -93,7 +93,7 @@ def test_the_migrated_profile_builds(migrated, tmp_path):
 def test_running_it_twice_changes_nothing(migrated):
     project, _ = migrated
     before = files(project / "data")
-    again = run(project, "sop.bijwerken", "data")
+    again = run(project, "sop.data.bijwerken", "data")
     assert again.returncode == 0
     assert again.stdout.strip() == (
         f"De gegevens in data/ hebben al de nieuwste versie ({SCHEMA_VERSION}); er is niets veranderd.")
@@ -104,11 +104,11 @@ def test_running_it_twice_changes_nothing(migrated):
 def test_a_current_folder_stays_byte_identical(name, tmp_path):
     folder = tmp_path / "data"
     if name == "starter":
-        assert run(PROJECT, "sop.starter", str(folder)).returncode == 0
+        assert run(PROJECT, "sop.data.starter", str(folder)).returncode == 0
     else:
         shutil.copytree(SCHOOLS[name], folder)
     before = files(folder)
-    result = run(PROJECT, "sop.bijwerken", str(folder))
+    result = run(PROJECT, "sop.data.bijwerken", str(folder))
     assert result.returncode == 0 and "er is niets veranderd" in result.stdout
     assert files(folder) == before
 
@@ -221,7 +221,7 @@ def test_bijwerken_moves_every_comment_into_notes_and_changes_no_content(seed, t
         text, added[stem] = _with_random_comments(path.read_text(encoding="utf-8"), rng)
         path.write_text(text, encoding="utf-8")
     # make check passes, and names each comment's place as a notice for the staff.
-    check = run(project, "sop.check")
+    check = run(project, "sop.site.check")
     assert check.returncode == 0, check.stderr
     for stem, comments in added.items():
         lines = (folder / f"{stem}.yml").read_text(encoding="utf-8").splitlines()
@@ -235,10 +235,10 @@ def test_bijwerken_moves_every_comment_into_notes_and_changes_no_content(seed, t
             assert re.search(rf"^Let op: data/{stem}\.yml:({'|'.join(str(n + 1) for n in range(first, number + 1))}):"
                              rf"\d+: hier staat commentaar \(een regel met #\).*make bijwerken.*'notities'",
                              check.stdout, re.MULTILINE), (stem, comment)
-    result = run(project, "sop.bijwerken", "data")
+    result = run(project, "sop.data.bijwerken", "data")
     assert result.returncode == 0, result.stderr
     assert f"bijgewerkt van versie 2.1 naar {SCHEMA_VERSION}" in result.stdout
-    assert "hier staat commentaar" not in run(project, "sop.check").stdout
+    assert "hier staat commentaar" not in run(project, "sop.site.check").stdout
     for stem in DATA_FILES:
         new = yaml.safe_load((folder / f"{stem}.yml").read_text(encoding="utf-8"))
         notes = "\n".join(_notes(new))
@@ -380,7 +380,7 @@ def history(migrated, tmp_path_factory) -> tuple[Path, str]:
                       encoding="utf-8")
     commit_all(project)
     old_commit = _git(project, "rev-parse", "HEAD").strip()
-    assert run(project, "sop.bijwerken", "data").returncode == 0
+    assert run(project, "sop.data.bijwerken", "data").returncode == 0
     status.write_text(status.read_text(encoding="utf-8").replace("2025-01-01", "2026-01-01"), encoding="utf-8")
     _git(project, "add", "-A")
     _git(project, "commit", "-q", "-m", "Bijgewerkt")
@@ -389,13 +389,13 @@ def history(migrated, tmp_path_factory) -> tuple[Path, str]:
 
 def test_make_wijzigingen_compares_with_a_1_0_version(history):
     project, old_commit = history
-    result = run(project, "sop.wijzigingen", "--van", old_commit)
+    result = run(project, "sop.versions.wijzigingen", "--van", old_commit)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Wijzigingen in het profiel sinds versie '{old_commit}'")
 
 
 def test_the_versies_page_reads_a_1_0_version(history):
-    from sop import versies
+    from sop.versions import versies
 
     project, _ = history
     found = versies.read_history(project, load_profile(project / "data"))
@@ -407,9 +407,9 @@ def test_the_versies_page_reads_a_1_0_version(history):
 
 
 def test_the_json_schema_changes_only_with_a_new_schema_version():
-    """Fails when sop/schema.py changes the published or editors' JSON Schema while
-    schema_version stays: give a new version (sop/opendata.py), a migration step for a
-    major one (sop/migrations), a line in README's version list, then run make schema."""
+    """Fails when sop/data/schema.py changes the published or editors' JSON Schema while
+    schema_version stays: give a new version (sop/writers/opendata.py), a migration step for a
+    major one (sop/data/migrations), a line in README's version list, then run make schema."""
     assert stored_release(SCHEMA_VERSION) == release_files()
 
 
@@ -420,7 +420,7 @@ def test_every_released_version_has_its_migration_and_its_line_in_the_readme():
     steps = {(step.SOURCE, step.TARGET) for step in migrations.STEPS}
     for older, newer in zip(versions, versions[1:]):
         if migrations.version_key(newer)[0] != migrations.version_key(older)[0]:
-            assert (older, newer) in steps, f"geen migratie van {older} naar {newer} in sop/migrations"
+            assert (older, newer) in steps, f"geen migratie van {older} naar {newer} in sop/data/migrations"
     for version in versions:
         assert re.search(rf"^- \*\*{re.escape(version)}\*\*", readme, re.MULTILINE), version
     assert sorted(path.name for path in RELEASED.iterdir()) == versions

@@ -4,7 +4,7 @@ Each withheld name of the fixture schools is spelled in every way a reader still
 sees the same name: a look-alike letter from another script at every position
 (Unicode's confusables, TR 39), the whole name in another script, an invisible
 character or a combining mark at every position, other spaces and case. Each
-spelling is recognised by the one rule for names (sop/names.py), in a text and
+spelling is recognised by the one rule for names (sop/data/names.py), in a text and
 as a roster or role name; in a data file it is withheld from every published
 output, or, in running text, the build is refused with the located Dutch message.
 """
@@ -22,10 +22,11 @@ from conftest import SCHOOLS, Site, build_site, copy_project, dump_data_yaml
 from confusable_homoglyphs.confusables import confusables_data
 from pypdf import PdfReader
 
-from sop import names, opendata, render
-from sop.errors import DataErrors
-from sop.pdf import PDF_NAME
-from sop.profile import load_profile
+from sop.data import names
+from sop.writers import opendata, render
+from sop.data.errors import DataErrors
+from sop.writers.pdf import PDF_NAME
+from sop.data.profile import load_profile
 
 FIXTURES = (SCHOOLS["de-getijden"], SCHOOLS["voorbeeldschool"])
 WITHHELD = sorted({unicodedata.normalize("NFC", name) for data in FIXTURES

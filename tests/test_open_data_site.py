@@ -16,7 +16,7 @@ import pytest
 from algemeen.support import address_problem, read_addresses
 from conftest import SOURCE_DATA, TEST_REPO_URL
 
-from sop import render
+from sop.writers import render
 
 # The addresses CBS Vesterhavet published, frozen with its data.
 ADDRESSES = read_addresses(SOURCE_DATA / "gepubliceerde-adressen.txt")

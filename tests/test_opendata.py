@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from sop import opendata, schema
-from sop.opendata import (
+from sop.writers import opendata
+from sop.data import schema
+from sop.writers.opendata import (
     SCHEMA_VERSION,
     SUBHEADING_COLUMN,
     HiddenNameError,
@@ -27,7 +28,7 @@ from sop.opendata import (
     table_csv,
     table_json,
 )
-from sop.profile import DATA_FILES, Profile, load_profile
+from sop.data.profile import DATA_FILES, Profile, load_profile
 
 from conftest import SCHOOLS  # the fixtures `school` and `real` live there too
 

@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
 
-from sop import render
-from sop.pdf import CHART_STYLE, PDF_NAME
+from sop.writers import render
+from sop.writers.pdf import CHART_STYLE, PDF_NAME
 
 
 @pytest.fixture(scope="module")

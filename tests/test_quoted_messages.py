@@ -34,8 +34,8 @@ import pytest
 import yaml
 from conftest import PROJECT, TESTS
 
-from sop import bijwerken
-from sop.errors import DataErrors
+from sop.data import bijwerken
+from sop.data.errors import DataErrors
 from sop.swv.config import load_config
 
 GUIDES = ("README.md", "CONTRIBUTING.md")

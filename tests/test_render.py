@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from sop import render, schema
+from sop.writers import render
+from sop.data import schema
 
 INJECTION = "<script>alert(1)</script> {{ config }} {% include 'x' %} | a | b | *nadruk* _ook_"
 

@@ -10,7 +10,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from sop import render, schema
+from sop.writers import render
+from sop.data import schema
 
 YEARS = ["2030/2031", "2031/2032", "2032/2033"]
 

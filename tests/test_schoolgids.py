@@ -17,11 +17,12 @@ from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
 from pydantic import BaseModel
 
-from sop import schema, schoolgids
-from sop.opendata import HiddenNameError, published_fields
-from sop.profile import Profile
-from sop.render import NAME_WITHHELD, NOT_FILLED_IN, marking_text, roster_label
-from sop.schoolgids import profile_docx, profile_markdown
+from sop.data import schema
+from sop.writers import schoolgids
+from sop.writers.opendata import HiddenNameError, published_fields
+from sop.data.profile import Profile
+from sop.writers.render import NAME_WITHHELD, NOT_FILLED_IN, marking_text, roster_label
+from sop.writers.schoolgids import profile_docx, profile_markdown
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sop import render
+from sop.writers import render
 
 
 def normalized(text: str) -> str:

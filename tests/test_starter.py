@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, build_site, copy_project, run_make
 
-from sop.profile import DATA_FILES, load_profile
-from sop.starter import main, write_starter
+from sop.data.profile import DATA_FILES, load_profile
+from sop.data.starter import main, write_starter
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_starter_never_overwrites_existing_data(tmp_path):
 
 
 def test_make_check_passes_the_starter_and_lists_what_is_unfinished(starter, tmp_path, capsys):
-    from sop.check import main
+    from sop.site.check import main
 
     project = copy_project(tmp_path / "project", starter)
     assert main(project) == 0
@@ -150,7 +150,7 @@ def test_a_failure_halfway_leaves_no_half_folder(tmp_path, monkeypatch, capsys):
             raise OSError(errno.ENOSPC, "No space left on device")
         return "{}"
 
-    monkeypatch.setattr("sop.starter.schema_text", full_disk)
+    monkeypatch.setattr("sop.data.starter.schema_text", full_disk)
     assert main([str(tmp_path / "nieuw")]) == 1
     assert capsys.readouterr().err == f"Niets geschreven: {tmp_path / 'nieuw'}/ kon niet worden gemaakt: de schijf is vol.\n"
     assert os.listdir(tmp_path) == []

@@ -10,8 +10,9 @@ import shutil
 import pytest
 from conftest import SCHOOLS, build_site, copy_project
 
-from sop import render, schema
-from sop.profile import load_profile
+from sop.writers import render
+from sop.data import schema
+from sop.data.profile import load_profile
 
 STATUS = schema.FormeleStatus(
     schooljaar="2030/2031", vastgesteld_op=datetime.date(2030, 10, 1),

@@ -35,9 +35,9 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
 from conftest import PROJECT, SCHOOLS, TESTS, Site, dump_data_yaml
-from sop import names, schema
-from sop.opendata import SCHEMA_VERSION, profile_document, profile_json_schema, publication_options
-from sop.profile import load_profile
+from sop.data import names, schema
+from sop.writers.opendata import SCHEMA_VERSION, profile_document, profile_json_schema, publication_options
+from sop.data.profile import load_profile
 
 REGIO = TESTS / "swv" / "regio"
 SWV_FILES = ("samenwerkingsverband.yml", "scholen.yml", "specialismen.yml", "vergelijkingen.yml")
@@ -109,7 +109,7 @@ def copy_school(source: Path, target: Path, **school_fields) -> Path:
 
 
 def published(data_dir: Path) -> dict:
-    """The sop.json the school's own site publishes (sop/publish.py)."""
+    """The sop.json the school's own site publishes (sop/site/publish.py)."""
     profile = load_profile(data_dir)
     return profile_document(profile, **publication_options(profile))
 

@@ -33,7 +33,7 @@ from browser.test_browser_privacy import privacy_problems
 from browser.test_browser_search import result_pages
 from conftest import PROJECT, Site
 from sop.bench import BUDGET_GZIP_BYTES, first_visit
-from sop.profile import load_profile
+from sop.data.profile import load_profile
 
 REGIO = PROJECT / "tests" / "swv" / "regio"
 # The pages `make swv` builds; the sitemap must list exactly these (and 404.html is a page too).

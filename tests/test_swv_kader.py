@@ -12,7 +12,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from sop.errors import DataErrors
+from sop.data.errors import DataErrors
 from sop.swv.config import load_config
 from test_swv import LATE, REGIO, Build, built, run_swv
 

@@ -19,10 +19,10 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import PROJECT, TESTS, copy_project
-from sop.check import main as check
-from sop.kader import read_frame
-from sop.profile import load_profile
-from sop.starter import frame_block
+from sop.site.check import main as check
+from sop.data.kader import read_frame
+from sop.data.profile import load_profile
+from sop.data.starter import frame_block
 from sop.swv.currency import EXPIRED, UNFINISHED, states
 from sop.swv.overview import gather
 from test_swv import built

@@ -19,8 +19,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT, SCHOOLS, build_site, copy_project
-from sop.errors import DataErrors
-from sop.profile import load_profile
+from sop.data.errors import DataErrors
+from sop.data.profile import load_profile
 from test_starter import _make
 from test_swv import REGIO, SchoolServer, as_json, unreachable_address
 
@@ -249,7 +249,7 @@ def test_a_new_school_from_a_frame_lists_every_standard_to_fill_in(tmp_path):
 
 def test_a_new_school_from_a_frame_that_is_not_there_writes_nothing(tmp_path):
     target = tmp_path / "nieuw" / "data"
-    result = subprocess.run([sys.executable, "-m", "sop.starter", str(target), str(tmp_path / "geen.yml")],
+    result = subprocess.run([sys.executable, "-m", "sop.data.starter", str(target), str(tmp_path / "geen.yml")],
                             cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"Niets geschreven: het kader '{tmp_path / 'geen.yml'}' bestaat niet")
@@ -285,7 +285,7 @@ def test_the_site_shows_the_frames_text_with_the_schools_answer(tmp_path):
 
 
 def test_without_a_readable_frame_the_site_still_shows_every_answer(tmp_path):
-    from sop import render
+    from sop.writers import render
 
     data = answering(tmp_path, HALF, source="../geen-kader.yml")
     profile = load_profile(data)

@@ -19,7 +19,7 @@ import sys
 import pytest
 from conftest import PROJECT
 
-from sop.errors import DataErrors
+from sop.data.errors import DataErrors
 from sop.swv.config import SwvConfig, load_config
 
 SWV = PROJECT / "swv"

@@ -28,7 +28,7 @@ from test_swv import (
 )
 
 from conftest import SCHOOLS
-from sop.render import dutch_date
+from sop.writers.render import dutch_date
 from sop.swv import build as swv_build
 from sop.swv.pdf import PAPER_COLUMNS, PDF_NAME, write_overview_pdf
 

@@ -15,9 +15,9 @@ import pytest
 import yaml
 from conftest import PROJECT, SOURCE_DATA, copy_project
 
-from sop.check import main as check
-from sop.profile import load_profile
-from sop.starter import TEMPLATES, write_starter
+from sop.site.check import main as check
+from sop.data.profile import load_profile
+from sop.data.starter import TEMPLATES, write_starter
 
 STARTER_SCHOOL = yaml.safe_load((TEMPLATES / "school.yml").read_text(encoding="utf-8"))
 SAMPLES = {field: str(value) for field, value in STARTER_SCHOOL.items()
@@ -99,7 +99,7 @@ def test_the_deploy_job_runs_the_publishing_check_before_the_site_is_handed_to_p
     steps = next(job["steps"] for job in workflow["jobs"].values()
                  if any("upload-pages-artifact" in step.get("uses", "") for step in job["steps"]))
     runs = [step.get("run", "") for step in steps]
-    refusal = next(index for index, run in enumerate(runs) if "sop.check --publiceren" in run)
+    refusal = next(index for index, run in enumerate(runs) if "sop.site.check --publiceren" in run)
     upload = next(index for index, step in enumerate(steps) if "upload-pages-artifact" in step.get("uses", ""))
     assert refusal < upload
     assert steps[refusal]["if"] == "github.ref == 'refs/heads/main'"

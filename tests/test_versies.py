@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 
 from conftest import SCHOOLS, Site, build_site, copy_project, dump_data_yaml
 
-from sop import versies
+from sop.versions import versies
 
 TODAY = "2032-02-01"  # SOP_VANDAAG: after the third adoption, long before its renewal
 WITHHELD = "Kim Klaver"  # joins the team, and is withheld before the third adoption
@@ -385,7 +385,7 @@ def test_a_data_error_gives_the_dutch_errors_instead(pull_request, tmp_path):
     assert not shown.select("pre, code")
 
 
-# --- Zensical (sop/zensical.py) ---------------------------------------------------------------------
+# --- Zensical (sop/site/zensical.py) ---------------------------------------------------------------------
 
 ZENSICAL_PYTHON = Path(__file__).resolve().parent.parent / ".venv-zensical" / "bin" / "python"
 
@@ -393,7 +393,7 @@ ZENSICAL_PYTHON = Path(__file__).resolve().parent.parent / ".venv-zensical" / "b
 def build_zensical(project: Path) -> subprocess.CompletedProcess:
     if not ZENSICAL_PYTHON.exists():
         pytest.skip("Zensical ontbreekt (.venv-zensical); tests/test_zensical.py installeert het")
-    return subprocess.run([ZENSICAL_PYTHON, "-m", "sop.zensical", "site-zensical"], cwd=project,
+    return subprocess.run([ZENSICAL_PYTHON, "-m", "sop.site.zensical", "site-zensical"], cwd=project,
                           capture_output=True, text=True, env=dict(os.environ, SOP_VANDAAG=TODAY))
 
 
@@ -461,7 +461,7 @@ def fork(project: Path) -> None:
 
 def starter(project: Path) -> None:
     """README, 'Een andere school': the template's data aside, make nieuwe-school, then filled in."""
-    from sop.starter import write_starter
+    from sop.data.starter import write_starter
 
     (project / "data").rename(project / "data-oud")
     commit(project, "2030-04-01", "Gegevens van het sjabloon opzij")
@@ -510,8 +510,9 @@ ROUTES = {
 
 @pytest.mark.parametrize("route", ROUTES)
 def test_a_new_school_shows_only_its_own_dates(route, tmp_path):
-    from sop import history, theme
-    from sop.profile import load_profile
+    from sop.versions import history
+    from sop.site import theme
+    from sop.data.profile import load_profile
 
     project = template_history(tmp_path)
     steps, footers = ROUTES[route]

@@ -1,4 +1,4 @@
-"""What changed between two versions of the profile (sop/wijzigingen.py), on every fixture school.
+"""What changed between two versions of the profile (sop/versions/wijzigingen.py), on every fixture school.
 
 Each test derives a changed version from a fixture school (pydantic model_copy, or a
 copy of its data/ in a temporary git repository) and checks the Dutch lines for a
@@ -20,10 +20,12 @@ import random
 import pytest
 
 from conftest import PROJECT, SCHOOLS, commit_all
-from sop import names, opendata, render, wijzigingen
-from sop.errors import DataErrors
-from sop.profile import Profile, load_profile
-from sop.wijzigingen import (
+from sop.data import names
+from sop.writers import opendata, render
+from sop.versions import wijzigingen
+from sop.data.errors import DataErrors
+from sop.data.profile import Profile, load_profile
+from sop.versions.wijzigingen import (
     NO_CHANGES,
     WITHHELD,
     Section,
@@ -566,7 +568,7 @@ def test_cli_errors_are_dutch_with_exit_status(repo, capsys):
     with pytest.raises(SystemExit) as exited:
         wijzigingen.main(["--onzin"], project=repo)
     assert exited.value.code == 2
-    assert capsys.readouterr().err.startswith("Gebruik: python -m sop.wijzigingen")
+    assert capsys.readouterr().err.startswith("Gebruik: python -m sop.versions.wijzigingen")
     # A mistake in the working tree: the usual Dutch report.
     _edit(repo / "data" / "expertise.yml", "functie: [Directeur]", "funcite: [Directeur]")
     assert wijzigingen.main(["--van", "HEAD"], project=repo) == 1
@@ -584,11 +586,11 @@ def test_cli_errors_are_dutch_with_exit_status(repo, capsys):
 
 def test_cli_as_a_module_never_shows_a_traceback(repo):
     env = {"PYTHONPATH": str(PROJECT), "PATH": "/usr/bin:/bin"}
-    ok = subprocess.run([sys.executable, "-m", "sop.wijzigingen", "--van", "HEAD"], cwd=repo, env=env,
+    ok = subprocess.run([sys.executable, "-m", "sop.versions.wijzigingen", "--van", "HEAD"], cwd=repo, env=env,
                         capture_output=True, text=True)
     assert (ok.returncode, ok.stdout.splitlines()[-1]) == (0, NO_CHANGES)
     (repo / "data" / "school.yml").write_text("naam: [\n", encoding="utf-8")
-    broken = subprocess.run([sys.executable, "-m", "sop.wijzigingen", "--van", "HEAD"], cwd=repo, env=env,
+    broken = subprocess.run([sys.executable, "-m", "sop.versions.wijzigingen", "--van", "HEAD"], cwd=repo, env=env,
                             capture_output=True, text=True)
     assert broken.returncode == 1
     assert "Traceback" not in broken.stderr and "data/school.yml:" in broken.stderr

@@ -284,7 +284,7 @@ SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repos
 
 
 def test_only_the_comment_job_may_write_on_a_pull_request_and_it_runs_no_code_of_it():
-    """The comparison comment (sop/wijzigingen.py) is written by a job that can do
+    """The comparison comment (sop/versions/wijzigingen.py) is written by a job that can do
     nothing else: `pull-requests: write` only, no checkout, not for forks. The jobs
     that run the pull request's code (a checkout) can write nothing at all."""
     jobs = load(SITE_WORKFLOW)["jobs"]

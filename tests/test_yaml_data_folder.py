@@ -9,10 +9,10 @@ import shutil
 import pytest
 from conftest import SOURCE_DATA, copy_project
 
-from sop.build import build
-from sop.check import main as check
-from sop.errors import DataErrors
-from sop.profile import EXTRA_DIRS, EXTRA_FILES, load_profile
+from sop.site.build import build
+from sop.site.check import main as check
+from sop.data.errors import DataErrors
+from sop.data.profile import EXTRA_DIRS, EXTRA_FILES, load_profile
 
 
 def messages(data_dir) -> list[str]:

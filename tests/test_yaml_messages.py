@@ -13,9 +13,9 @@ import pytest
 import yaml
 from conftest import SOURCE_DATA
 
-from sop.profile import load_profile
-from sop.errors import DataErrors
-from sop.yamlfile import read_yaml
+from sop.data.profile import load_profile
+from sop.data.errors import DataErrors
+from sop.data.yamlfile import read_yaml
 
 FILES = sorted(SOURCE_DATA.glob("*.yml"))
 KEY_VALUE = re.compile(r"(\s*(?:- )*)[^\s#:\-\"'][^:]*: +[^\s#|>]")

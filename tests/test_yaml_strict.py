@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import SOURCE_DATA
 
-from sop.errors import DataErrors
-from sop.profile import load_profile
-from sop.yamlfile import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT
+from sop.data.errors import DataErrors
+from sop.data.profile import load_profile
+from sop.data.yamlfile import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT
 
 
 def errors_after(tmp_path: Path, file: str, change) -> list:
@@ -208,7 +208,7 @@ def test_yaml_1_1_numbers_are_explained(tmp_path, written, file, old, template, 
 
 
 def test_ordinary_values_read_as_before(tmp_path):
-    from sop.yamlfile import read_yaml
+    from sop.data.yamlfile import read_yaml
 
     path = tmp_path / "x.yml"
     path.write_text(

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import SOURCE_DATA
 
-from sop.yamlfile import read_yaml
+from sop.data.yamlfile import read_yaml
 
 FILES = sorted(SOURCE_DATA.glob("*.yml"))
 

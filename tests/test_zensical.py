@@ -59,9 +59,9 @@ def zensical_version(python: Path) -> str:
 
 
 def build_zensical(project: Path, python: Path, site: str = "site-zensical") -> subprocess.CompletedProcess:
-    """`make build-zensical` on `project`: sop.zensical with .venv-zensical's Python."""
+    """`make build-zensical` on `project`: sop.site.zensical with .venv-zensical's Python."""
     env = dict(os.environ, REPO_URL="https://github.com/voorbeeldschool/sop")
-    return subprocess.run([python, "-m", "sop.zensical", site], cwd=project, env=env, capture_output=True, text=True)
+    return subprocess.run([python, "-m", "sop.site.zensical", site], cwd=project, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

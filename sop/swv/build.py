@@ -13,22 +13,22 @@ import os
 import sys
 from pathlib import Path
 
-from ..failure import run_guarded
-from ..sitedir import Publication
-from .site import CONFIG_FILE, FOLDER_VARIABLE, INDEX_VARIABLE, PROJECT, display_name
+from sop.site.failure import run_guarded
+from sop.site.sitedir import Publication
+from sop.swv.site import CONFIG_FILE, FOLDER_VARIABLE, INDEX_VARIABLE, PROJECT, display_name
 
 UNCHANGED = "Het overzicht is niet bijgewerkt; de vorige versie blijft staan."
 PUBLISHED = "Het nieuwe overzicht stond al klaar."
 
 
 def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) -> int:
-    from ..errors import DataErrors
-    from ..theme import today
-    from .compare import duplicate_brins
-    from .opendata import FOLDER, INDEX, downloads
-    from .overview import gather
-    from .pdf import write_overview_pdf
-    from .render import count_schools
+    from sop.data.errors import DataErrors
+    from sop.site.theme import today
+    from sop.swv.compare import duplicate_brins
+    from sop.swv.opendata import FOLDER, INDEX, downloads
+    from sop.swv.overview import gather
+    from sop.swv.pdf import write_overview_pdf
+    from sop.swv.render import count_schools
 
     day = today()
     try:

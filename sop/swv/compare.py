@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import names, render, schema
-from ..rules import PLACEHOLDER
-from . import currency
-from . import schema as swv_schema
-from .config import PER_SCHOOL
-from .overview import IncludedSchool, Overview
+from sop.data import names, schema
+from sop.writers import render
+from sop.data.rules import PLACEHOLDER
+from sop.swv import currency
+from sop.swv import schema as swv_schema
+from sop.swv.config import PER_SCHOOL
+from sop.swv.overview import IncludedSchool, Overview
 
 School = IncludedSchool
 

@@ -1,7 +1,7 @@
 """Read and validate the samenwerkingsverband's own files (swv/*.yml), or fail with all errors.
 
 The same strict YAML reader and the same Dutch 'FILE:LINE:COL' messages as a
-school's data/ (sop/profile.py).
+school's data/ (sop/data/profile.py).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .. import names
-from ..datadir import unexpected_entries
-from ..errors import DataErrors
-from ..profile import read_files
-from ..rules import Problem, checker, duplicates
-from . import schema
+from sop.data import names
+from sop.data.datadir import unexpected_entries
+from sop.data.errors import DataErrors
+from sop.data.profile import read_files
+from sop.data.rules import Problem, checker, duplicates
+from sop.swv import schema
 
 SWV_FILES: dict[str, type[BaseModel]] = {
     "samenwerkingsverband": schema.Samenwerkingsverband,

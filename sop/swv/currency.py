@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime
 import json
 
-from ..render import escape, renewal_notice
-from ..rules import PLACEHOLDER
-from .overview import IncludedSchool, Overview
+from sop.writers.render import escape, renewal_notice
+from sop.data.rules import PLACEHOLDER
+from sop.swv.overview import IncludedSchool, Overview
 
 EXPIRED = "verlopen"
 UNFINISHED = "niet af"

@@ -14,12 +14,12 @@ _ROOT = str(Path(__file__).resolve().parent.parent.parent)
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from sop.errors import DataErrors  # noqa: E402
+from sop.data.errors import DataErrors  # noqa: E402
 from sop.swv import render  # noqa: E402
 from sop.swv.config import load_config  # noqa: E402
 from sop.swv.overview import from_index  # noqa: E402
 from sop.swv.site import INDEX_VARIABLE, display_name, swv_folder  # noqa: E402
-from sop.theme import MarkdownView, today as current_day  # noqa: E402
+from sop.site.theme import MarkdownView, today as current_day  # noqa: E402
 
 
 def define_env(env):

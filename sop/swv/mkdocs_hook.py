@@ -1,5 +1,5 @@
 """MkDocs hook of mkdocs-swv.yml: the theme's settings for the overview, as
-sop/mkdocs_hook.py gives them for a school's site (see sop/theme.py)."""
+sop/site/mkdocs_hook.py gives them for a school's site (see sop/site/theme.py)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from markupsafe import Markup, escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
-from sop.errors import DataErrors  # noqa: E402
+from sop.data.errors import DataErrors  # noqa: E402
 from sop.swv.config import load_config  # noqa: E402
 from sop.swv.pdf import PDF_NAME  # noqa: E402
 from sop.swv.render import glossary  # noqa: E402
-from sop.render import dutch_date  # noqa: E402
+from sop.writers.render import dutch_date  # noqa: E402
 from sop.swv.site import INDEX_VARIABLE, display_name, swv_folder  # noqa: E402
-from sop.theme import nav_pages, page_url, pdf_word_html, script_json, today  # noqa: E402
+from sop.site.theme import nav_pages, page_url, pdf_word_html, script_json, today  # noqa: E402
 
 
 def swv_jsonld(swv, site_url: str) -> dict:
@@ -56,7 +56,7 @@ def on_config(config):
         swv = load_config(folder, display_name(folder)).samenwerkingsverband
     except DataErrors as errors:
         raise SystemExit(errors.report()) from None
-    # Markup: escaped once here, printed as it is by the templates (as sop/theme.py does).
+    # Markup: escaped once here, printed as it is by the templates (as sop/site/theme.py does).
     config["site_name"] = Markup(escape(swv.naam))
     site_url = config.get("site_url")
     config["extra"].update({

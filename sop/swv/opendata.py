@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from .. import opendata
-from . import currency, schema
-from .compare import comparisons, indicators, specialisms
-from .config import OWN_TABLES, SwvConfig
-from ..schema import Vestiging
-from .overview import IncludedSchool, Overview, pdf_address
+from sop.writers import opendata
+from sop.swv import currency, schema
+from sop.swv.compare import comparisons, indicators, specialisms
+from sop.swv.config import OWN_TABLES, SwvConfig
+from sop.data.schema import Vestiging
+from sop.swv.overview import IncludedSchool, Overview, pdf_address
 
 FOLDER = "open-data"
 INDEX = "swv.json"

@@ -12,14 +12,14 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
-from ..errors import DataErrors
-from ..opendata import HiddenNameError, profile_document, publication_options
-from ..profile import load_profile
-from ..render import dutch_date
-from . import fetch
-from .config import SwvConfig, load_config
-from .published import PublishedProfile, Unreadable, decode, read_published
-from .schema import School
+from sop.data.errors import DataErrors
+from sop.writers.opendata import HiddenNameError, profile_document, publication_options
+from sop.data.profile import load_profile
+from sop.writers.render import dutch_date
+from sop.swv import fetch
+from sop.swv.config import SwvConfig, load_config
+from sop.swv.published import PublishedProfile, Unreadable, decode, read_published
+from sop.swv.schema import School
 
 OPEN_DATA_PATH = "open-data/sop.json"
 
@@ -70,7 +70,7 @@ def site_address(entry: School) -> str | None:
 
 
 def pdf_address(site: str) -> str:
-    from ..pdf import PDF_NAME
+    from sop.writers.pdf import PDF_NAME
 
     return urljoin(site if site.endswith("/") else site + "/", PDF_NAME)
 
@@ -100,8 +100,8 @@ UNPROCESSABLE = "het overzicht kon dit profiel niet verwerken; een waarde erin v
 def _through_pipeline(school: IncludedSchool, config: SwvConfig, today: datetime.date) -> None:
     """Everything the build does with a school, done for this school alone: every page
     and every download, written as UTF-8. Raises whatever any step raises."""
-    from .opendata import downloads  # they read this module's classes
-    from .render import pages
+    from sop.swv.opendata import downloads  # they read this module's classes
+    from sop.swv.render import pages
 
     alone = Overview(config, [school], [])
     downloads(alone, today)

@@ -1,7 +1,7 @@
 """The whole overview as one tagged PDF (PDF/UA), for the board and the ondersteuningsplanraad.
 
 A title page, then the article of every built page in the order of the menu,
-rendered by sop/pdf.py as the school's profile is. Links between the pages
+rendered by sop/writers/pdf.py as the school's profile is. Links between the pages
 become links inside the PDF; links to other files of the site lead to the site.
 """
 
@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from ..pdf import article_parts, html_document, render_pdf
-from ..render import dutch_date, escape
+from sop.writers.pdf import article_parts, html_document, render_pdf
+from sop.writers.render import dutch_date, escape
 
 PDF_NAME = "overzicht.pdf"  # at the site's root: the address the footer links to
 STYLE = Path(__file__).with_name("pdf.css")

@@ -18,7 +18,8 @@ from typing import Any
 import jsonschema
 from pydantic import BaseModel, ValidationError
 
-from .. import migrations, opendata, render, schema
+from sop.data import migrations, schema
+from sop.writers import opendata, render
 
 SUPPORTED_VERSION = opendata.SCHEMA_VERSION
 
@@ -36,7 +37,7 @@ class PublishedProfile:
     expertise: schema.Expertise
     basisondersteuning: schema.Basisondersteuning
     aantallen: schema.Aantallen
-    # The schema_version the school published: an older one is read through sop/migrations.
+    # The schema_version the school published: an older one is read through sop/data/migrations.
     version: str = SUPPORTED_VERSION
 
     @property
@@ -57,7 +58,7 @@ _PARTS: dict[str, type[BaseModel]] = {
 
 def check_version(document: Any) -> str:
     """The document's schema_version, when this code can read it: the current one, a
-    released older one (sop/migrations brings it up to date), or a newer minor one (it
+    released older one (sop/data/migrations brings it up to date), or a newer minor one (it
     only adds optional fields, which are left out)."""
     if not isinstance(document, dict):
         raise Unreadable("het bestand is geen profiel: er staat geen JSON-object in")

@@ -1,6 +1,6 @@
 """The overview's pages: pure functions from an Overview to HTML.
 
-Built on the school site's render functions (sop/render.py): the same tables,
+Built on the school site's render functions (sop/writers/render.py): the same tables,
 charts, escaping and wording for unreported and masked numbers.
 """
 
@@ -10,14 +10,15 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from .. import names, render, schema
-from ..render import escape, heading
-from . import currency
-from .compare import Comparison, Indicator, Marking, comparisons, duplicate_brins, indicators, specialisms
-from . import schema as swv_schema
-from .config import OTHER_FIGURES, UNSORTED
-from .opendata import download_names
-from .overview import IncludedSchool, Overview, pdf_address
+from sop.data import names, schema
+from sop.writers import render
+from sop.writers.render import escape, heading
+from sop.swv import currency
+from sop.swv.compare import Comparison, Indicator, Marking, comparisons, duplicate_brins, indicators, specialisms
+from sop.swv import schema as swv_schema
+from sop.swv.config import OTHER_FIGURES, UNSORTED
+from sop.swv.opendata import download_names
+from sop.swv.overview import IncludedSchool, Overview, pdf_address
 
 
 # Lists and tables with a line per school stay out of the search index, which every
@@ -127,7 +128,7 @@ def summary(overview: Overview, today: datetime.date) -> str:
 # --- Scholen ----------------------------------------------------------------
 
 
-# A school whose site still publishes an older format: read through sop/migrations, marked.
+# A school whose site still publishes an older format: read through sop/data/migrations, marked.
 OLDER_VERSION = "profiel in een oudere versie ({version})"
 NEWER_VERSION = "profiel in een nieuwere versie ({version}); wat dit overzicht nog niet kent, staat er niet in"
 
@@ -401,7 +402,7 @@ def basic_support_page(overview: Overview, today: datetime.date) -> str:
     """The grid of the SWV's frame; then the own indicators of the schools that name no frame. A school
     that answers the frame is compared on it (its own indicators are on its site): both would say the
     same twice, and take a first visit over its weight with 150 schools (make bench)."""
-    from .render_grids import frame_grid  # it builds on this module
+    from sop.swv.render_grids import frame_grid  # it builds on this module
 
     if overview.config.kader is None:
         return basic_support(overview, today)
@@ -417,7 +418,7 @@ def basic_support_page(overview: Overview, today: datetime.date) -> str:
 def pages(overview: Overview, today: datetime.date) -> dict[str, Callable[[], str]]:
     """Every macro of the overview's pages (docs-swv/), by name: the MkDocs run calls them,
     and the build tries them on each school alone before it takes the school in."""
-    from .render_grids import expertise_grid, frame_explanations  # it builds on this module
+    from sop.swv.render_grids import expertise_grid, frame_explanations  # it builds on this module
 
     parts: dict[str, Callable[[], str]] = {
         "samenvatting": lambda: summary(overview, today),

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime
 
-from ..render import escape, heading
-from . import currency
-from .compare import SpecialismAt, SpecialismGrid, StandardAnswers, frame_answers, frame_version, specialism_grid
-from .overview import IncludedSchool, Overview
-from .render import NOT_SEARCHED, count_schools
+from sop.writers.render import escape, heading
+from sop.swv import currency
+from sop.swv.compare import SpecialismAt, SpecialismGrid, StandardAnswers, frame_answers, frame_version, specialism_grid
+from sop.swv.overview import IncludedSchool, Overview
+from sop.swv.render import NOT_SEARCHED, count_schools
 
 OLDER_FRAME = "antwoord op versie {version} van het kader"
 NO_ANSWER = "geen antwoord"

@@ -1,6 +1,6 @@
 """The data contract of a samenwerkingsverband's overview: one model per file in swv/.
 
-Same rules as the school data (sop/schema.py): strict, unknown keys refused.
+Same rules as the school data (sop/data/schema.py): strict, unknown keys refused.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..schema import Begrip, Email, Label, Model, Slug, Text, Website
+from sop.data.schema import Begrip, Email, Label, Model, Slug, Text, Website
 
 
 class Basisondersteuning(Model):

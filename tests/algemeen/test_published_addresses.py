@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from conftest import PROJECT
 
-from sop import versies
+from sop.versions import versies
 
 from .support import address_problem, read_addresses, sitemap_pages
 
@@ -17,7 +17,7 @@ LIST = PROJECT / "data" / "gepubliceerde-adressen.txt"
 
 def published(path) -> list[str]:
     """The published addresses this build can have: without git history (an export)
-    the site has no Versies page and no open data per version (sop/versies.py)."""
+    the site has no Versies page and no open data per version (sop/versions/versies.py)."""
     addresses = read_addresses(path)
     if versies.history_available(PROJECT):
         return addresses

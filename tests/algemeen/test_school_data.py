@@ -11,16 +11,16 @@ import jsonschema
 import pytest
 from conftest import PROJECT
 
-from sop import migrations
-from sop.jsonschema import schema_path, schema_text
-from sop.profile import DATA_FILES
-from sop.yamlfile import read_yaml
+from sop.data import migrations
+from sop.data.jsonschema import schema_path, schema_text
+from sop.data.profile import DATA_FILES
+from sop.data.yamlfile import read_yaml
 
 DATA = PROJECT / "data"
 
 
 def test_make_check_finds_no_errors():
-    result = subprocess.run([sys.executable, "-m", "sop.check"], cwd=PROJECT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "sop.site.check"], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sop.beheer import form_path
-from sop.profile import DATA_FILES
+from sop.site.beheer import form_path
+from sop.data.profile import DATA_FILES
 
 from .browsersupport import DESKTOP, HEIGHTS
 

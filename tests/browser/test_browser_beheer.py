@@ -16,9 +16,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT, SCHOOLS, build_site, copy_project
-from sop import beheer
-from sop.profile import DATA_FILES, load_profile
-from sop.wijzigingen import compare_profiles
+from sop.site import beheer
+from sop.data.profile import DATA_FILES, load_profile
+from sop.versions.wijzigingen import compare_profiles
 
 from .beheersupport import SIGN_IN, add, open_form, save, sign_in
 from .browsersupport import DESKTOP, HEIGHTS
@@ -63,7 +63,7 @@ def saved_file(project, stem: str, text: str):
     path = project / "data" / f"{stem}.yml"
     path.write_text(text, encoding="utf-8")
     try:
-        yield subprocess.run([sys.executable, "-m", "sop.check"], cwd=project, capture_output=True, text=True)
+        yield subprocess.run([sys.executable, "-m", "sop.site.check"], cwd=project, capture_output=True, text=True)
     finally:
         path.write_text((SCHOOL / f"{stem}.yml").read_text(encoding="utf-8"), encoding="utf-8")
 

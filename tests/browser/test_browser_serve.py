@@ -1,4 +1,4 @@
-"""`make serve` (sop.serve): while data/ has an error, the browser shows it on a
+"""`make serve` (sop.site.serve): while data/ has an error, the browser shows it on a
 Dutch page with the same bestand:regel:kolom message as the terminal, and the
 page reloads by itself once the file is fixed. Nothing is built into site/."""
 
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SOURCE_DATA, copy_project
-from sop.errors import DataErrors
-from sop.profile import load_profile
+from sop.data.errors import DataErrors
+from sop.data.profile import load_profile
 
 from .browsersupport import PHONE
 
@@ -68,7 +68,7 @@ def test_serve_shows_data_errors_in_the_browser_until_fixed(tmp_path, tab):
     env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "REPO_URL")}
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "sop.serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "sop.site.serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         wait_for_server(port, process, log)

@@ -1,0 +1,1196 @@
+"""Pure render functions: validated data in, HTML or markdown out.
+
+Every text from data passes through `escape` (HTML) or `escape_markdown`
+(headings), so `<script>`, `*`, `|` or `{{ … }}` in a value show literally.
+Generated HTML has no blank lines, so Python-Markdown keeps it as one raw block.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import math
+import re
+from collections.abc import Iterable
+
+from markupsafe import escape as _html_escape
+
+from sop.data import schema
+from sop.data.names import among
+
+# Generic interface words (not facts about a school).
+NOT_FILLED_IN = "niet ingevuld"
+CHECKED = "aangekruist"
+NOT_CHECKED = "niet aangekruist"
+FILLED_IN = "ingevuld"
+
+
+def concept_state(concept: schema.Concept) -> tuple[str, str, str]:
+    """(symbol, word, css modifier) for a checklist line. A line the school did not tick
+    but wrote text on ('Anders nl. …') is answered by that text, not left unticked."""
+    if concept.aangekruist:
+        return "☑", CHECKED, "ja"
+    if concept.toelichting:
+        return "✎", FILLED_IN, "ingevuld"
+    return "☐", NOT_CHECKED, "nee"
+
+
+# A newline after <br>: the search index strips tags, and would glue the words of two lines.
+LINE_BREAK = "<br>\n"
+
+
+def escape(text: str) -> str:
+    """HTML-escape, and neutralise braces so no template engine can ever run it."""
+    return str(_html_escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]()#+\-.!|~^])")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape text for inline markdown (a heading): markdown syntax first, then HTML."""
+    return escape(_MARKDOWN_SPECIALS.sub(r"\\\1", text))
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    """A markdown heading with a fixed anchor, so it appears in the page's table of contents."""
+    # `{ #id }` with spaces: `{#` would open a Jinja comment.
+    return f"{'#' * level} {escape_markdown(text)} {{ #{anchor} }}"
+
+
+def text_block(text: str) -> str:
+    """Block text from data: blank line = paragraph, newline = line break, '- ' = bullet."""
+    parts: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.rstrip() for line in paragraph.split("\n")]
+        run: list[str] = []
+        bullets: list[str] = []
+
+        def flush_run() -> None:
+            if run:
+                parts.append("<p>" + LINE_BREAK.join(escape(line) for line in run) + "</p>")
+                run.clear()
+
+        def flush_bullets() -> None:
+            if bullets:
+                parts.append(bullet_list(bullets))
+                bullets.clear()
+
+        for line in lines:
+            if line.lstrip().startswith("- "):
+                flush_run()
+                bullets.append(line.lstrip()[2:])
+            else:
+                flush_bullets()
+                run.append(line)
+        flush_run()
+        flush_bullets()
+    return "".join(parts)
+
+
+def text_cell(text: str | None) -> str:
+    """A table cell's content; an empty cell stays empty."""
+    return text_block(text) if text else ""
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def _table(
+    caption: str, head: str, body: str, css_class: str, table_id: str | None = None, caption_shown: bool = False
+) -> str:
+    """A table in a focusable, labelled scroll region, so a phone can swipe wide tables.
+
+    Most tables sit right under a heading that says what the caption says: their
+    caption is for screen readers only, unless `caption_shown`.
+    """
+    identifier = f' id="{escape(table_id)}"' if table_id else ""
+    caption_class = "" if caption_shown else ' class="sop-verborgen"'
+    return (
+        f'<div class="sop-tabel {css_class}" role="region" tabindex="0" '
+        f'aria-label="{escape(caption)}">'
+        f'<table class="sop-tabel__tabel"{identifier}><caption{caption_class}>{escape(caption)}</caption>'
+        f"<thead>{head}</thead>{body}</table></div>"
+    )
+
+
+# --- contactgegevens ------------------------------------------------------
+
+
+def _phone(number: str) -> str:
+    return f'<a href="tel:{escape(re.sub(r"[^0-9+]", "", number))}">{escape(number)}</a>'
+
+
+# An address in pieces that each end after '@', '.' or '/' ('//' stays whole).
+_ADDRESS_PIECES = re.compile(r"[^@./]*(?:[@.]|/+)|[^@./]+")
+
+
+def address_text(address: str) -> str:
+    """An e-mail or web address as link text that a phone wraps only after '@', '.' or
+    '/': each piece unbreakable (a break after its '-' reads as a hyphenated word)."""
+    pieces = _ADDRESS_PIECES.findall(address)
+    return "<wbr>".join(f'<span class="sop-adres">{escape(piece)}</span>' for piece in pieces)
+
+
+def _address_rows(place) -> list[tuple[str, str]]:
+    """Address, BRIN and phone of the school or one of its locations (schema.Vestiging)."""
+    rows = [
+        ("Straat + huisnummer", escape(place.straat_en_huisnummer)),
+        ("Postcode en plaats", f"{escape(place.postcode)} {escape(place.plaats)}"),
+    ]
+    if place.brinnummer:
+        rows.append(("Brinnummer", escape(place.brinnummer)))
+    if place.telefoon:
+        rows.append(("Telefoonnummer", _phone(place.telefoon)))
+    return rows
+
+
+def _definitions(rows: list[tuple[str, str]]) -> str:
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="sop-contact">{items}</dl>'
+
+
+def contact_details(school: schema.School) -> str:
+    rows = [
+        ("Naam", escape(school.naam)),
+        *_address_rows(school),
+        ("E-mailadres", f'<a href="mailto:{escape(school.email)}">{address_text(school.email)}</a>'),
+        ("Website", f'<a href="{escape(school.website)}">{address_text(school.website)}</a>'),
+    ]
+    html = _definitions(rows)
+    if school.vestigingen:
+        # Each location under its own name, so a parent finds the address of their child's building.
+        html += f'<p class="sop-subkop"><strong>Vestigingen ({len(school.vestigingen)})</strong></p>'
+        html += "".join(
+            f'<div class="sop-vestiging"><p><strong>{escape(location.naam)}</strong></p>'
+            f"{_definitions(_address_rows(location))}</div>"
+            for location in school.vestigingen
+        )
+    return html
+
+
+# --- onderwijskundig concept ---------------------------------------------
+
+
+def concept_checklist(concepts: list[schema.Concept]) -> str:
+    items = []
+    for concept in concepts:
+        mark, state, modifier = concept_state(concept)
+        explanation = (
+            f'<div class="sop-toelichting">{text_block(concept.toelichting)}</div>'
+            if concept.toelichting
+            else ""
+        )
+        items.append(
+            f'<li class="sop-concept sop-concept--{modifier}">'
+            f'<span aria-hidden="true">{mark}</span> {escape(concept.naam)} '
+            f'<span class="sop-staat">({state})</span>{explanation}</li>'
+        )
+    return f'<ul class="sop-checklist">{"".join(items)}</ul>'
+
+
+# --- ondersteuningsstructuur ---------------------------------------------
+
+
+def introduced_list(introduction: str | None, items: list[str], note: str | None = None) -> str:
+    """An optional lead-in line, a bulleted list, and an optional closing note."""
+    lead = f"<p>{escape(introduction)}</p>" if introduction else ""
+    return lead + bullet_list(items) + text_cell(note)
+
+
+def conversation_cycle(cycle: schema.Gesprekkencyclus) -> str:
+    return introduced_list(cycle.inleiding, cycle.momenten, cycle.toelichting)
+
+
+def care_route(structure: schema.Ondersteuningsstructuur, level: int = 2) -> str:
+    """The school's steps of care under its own name for them."""
+    steps = structure.zorgroute
+    items = "".join(
+        f"<li><strong>Stap {number}:</strong> {escape(step)}</li>"
+        for number, step in enumerate(steps, start=1)
+    )
+    count = f"{len(steps)} stap" if len(steps) == 1 else f"{len(steps)} stappen"
+    return (
+        f"{heading(level, structure.zorgroute_titel, 'zorgroute')}\n\n"
+        f"<p>{escape(structure.zorgroute_titel)} kent {count}:</p>"
+        f'<ol class="sop-stappen">{items}</ol>'
+        f"{text_cell(structure.zorgroute_toelichting)}"
+    )
+
+
+def expertise_table(expertise: schema.Expertise, hidden: frozenset[str] = frozenset()) -> str:
+    columns = expertise.kolommen
+    head = (
+        f'<tr><th scope="col">{escape(columns.naam)}</th>'
+        f'<th scope="col">{escape(columns.functie)}</th>'
+        f'<th scope="col">{escape(columns.focusgebied)}</th></tr>'
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{escape(roster_label(person, hidden))}</th>'
+        f"<td>{LINE_BREAK.join(escape(item) for item in person.functie)}</td>"
+        f"<td>{LINE_BREAK.join(escape(item) for item in person.focusgebied)}</td></tr>"
+        for person in expertise.medewerkers
+    )
+    return _table(expertise.titel, head, f"<tbody>{rows}</tbody>", "sop-tabel--expertise")
+
+
+def roster_label(person: schema.Medewerker, hidden: frozenset[str]) -> str:
+    """A roster row's first cell: the person's name (or the withheld phrase), or the group."""
+    return shown_names([person.naam], hidden)[0] if person.naam else person.groep
+
+
+def role_holders(role: schema.Rol, hidden: frozenset[str]) -> str | None:
+    """Who fills a role, as text: the organisation and the names; None when unfilled."""
+    if not role.filled:
+        return None
+    names = ", ".join(shown_names(role.namen, hidden))
+    if role.organisatie:
+        return f"{role.organisatie} ({names})" if names else role.organisatie
+    return names
+
+
+def roles_table(roles: schema.Rollen, hidden: frozenset[str] = frozenset()) -> str:
+    head = '<tr><th scope="col">Rol</th><th scope="col">Naam</th></tr>'
+    rows = []
+    for role in roles.rollen:
+        holders = role_holders(role, hidden)
+        names = escape(holders) if holders else f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
+        if role.toelichting:
+            names = f"{escape(role.toelichting)}: {names}"
+        rows.append(f'<tr><th scope="row">{escape(role.rol)}</th><td>{names}</td></tr>')
+    return _table(roles.titel, head, f"<tbody>{''.join(rows)}</tbody>", "sop-tabel--rollen")
+
+
+def role_groups(groups: list[schema.RollenGroep], hidden: frozenset[str] = frozenset(), level: int = 3) -> str:
+    return "\n\n".join(
+        f"{heading(level, group.titel, group.id)}\n\n{roles_table(group, hidden)}" for group in groups
+    )
+
+
+# --- feiten en aantallen --------------------------------------------------
+
+
+NOT_REPORTED = "niet bekend"
+
+
+class Bound(int):
+    """A count known only as a range, as published: a masked '< 5' read back from a
+    school's open data, or a total over such counts ('≥ 12'). Its value is the least
+    it can be (for sums and bar heights); its text is what is shown."""
+
+    def __new__(cls, least: int, text: str):
+        value = super().__new__(cls, least)
+        value.text = text
+        return value
+
+    def __repr__(self) -> str:
+        return f"Bound({int(self)}, {self.text!r})"
+
+
+def is_masked(count: int | float | None, threshold: int | None) -> bool:
+    """With small-number masking on, counts 1..threshold-1 are not published exactly.
+
+    0 stays 0: it identifies no pupil, and hiding it would hide that nobody left.
+    Only whole counts of pupils are masked, never a percentage or an average.
+    A Bound is never exact.
+    """
+    return isinstance(count, Bound) or (bool(threshold) and isinstance(count, int) and 0 < count < threshold)
+
+
+def least(count: int | float, threshold: int | None) -> int | float:
+    """The least a published value can be: a masked count is at least 1."""
+    if isinstance(count, Bound):
+        return int(count)
+    return 1 if is_masked(count, threshold) else count
+
+
+def format_number(value: int | float) -> str:
+    """A number as written in Dutch: decimal comma, no exponent, no trailing zeros."""
+    if isinstance(value, int):
+        return str(value)
+    text = format(decimal.Decimal(repr(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def with_unit(number: str, unit: str | None) -> str:
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def shown_count(count: int | float | None, threshold: int | None, unit: str | None = None) -> str:
+    """A value as published: exact, '< threshold' when masked, or 'niet bekend' when not reported."""
+    if count is None:
+        return NOT_REPORTED
+    if isinstance(count, Bound):
+        return count.text
+    if unit is None and is_masked(count, threshold):
+        return f"< {threshold}"
+    return with_unit(format_number(count), unit)
+
+
+def missing_years(table: schema.Tabel) -> list[str]:
+    """The school years between the table's years that the school does not report."""
+    years = table.schooljaren
+    starts = [int(year[:4]) for year in years]
+    return [
+        f"{start}/{start + 1}"
+        for earlier, later in zip(starts, starts[1:])
+        for start in range(earlier + 1, later)
+    ]
+
+
+def _year_slots(table: schema.Tabel) -> list[str | None]:
+    """The chart's x axis: each reported year, and None where years are missing."""
+    slots: list[str | None] = []
+    for index, year in enumerate(table.schooljaren):
+        if index and int(year[:4]) > int(table.schooljaren[index - 1][:4]) + 1:
+            slots.append(None)
+        slots.append(year)
+    return slots
+
+
+def _gap_note(table: schema.Tabel) -> str:
+    missing = missing_years(table)
+    if not missing:
+        return ""
+    years = ", ".join(missing[:-1]) + " en " + missing[-1] if len(missing) > 1 else missing[0]
+    return f'<p class="sop-noot">Over {escape(years)} staan geen cijfers in het profiel.</p>'
+
+
+def statistics_table(table: schema.Tabel, threshold: int | None = None) -> str:
+    years = table.schooljaren
+    head = f'<tr><th scope="col">{escape(table.rijkop)}</th>' + "".join(
+        # <wbr>: on a phone '2018/2019' may wrap after the slash, so more years fit.
+        f'<th scope="col" class="sop-getal">{escape(year).replace("/", "/<wbr>")}</th>'
+        for year in years
+    ) + "</tr>"
+    bodies = []
+    for group in table.groepen:
+        rows = []
+        if group.kop:
+            rows.append(
+                # The span stays in view beside the row labels when the years scroll (sop.css).
+                f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{len(years) + 1}">'
+                f"<span>{escape(group.kop)}</span></th></tr>"
+            )
+        for row in group.rijen:
+            unit = table.unit(row)
+            cells = "".join(
+                f'<td class="sop-getal{" sop-onbekend" if row.aantallen[year] is None else ""}">'
+                f"{escape(shown_count(row.aantallen[year], threshold, unit))}</td>"
+                for year in years
+            )
+            note = f'\n<span class="sop-rijnoot">{escape(row.toelichting)}</span>' if row.toelichting else ""
+            rows.append(f'<tr><th scope="row">{escape(row.categorie)}{note}</th>{cells}</tr>')
+        bodies.append(f"<tbody>{''.join(rows)}</tbody>")
+    note = f'<div class="sop-toelichting">{text_block(table.toelichting)}</div>' if table.toelichting else ""
+    return _table(table.titel, head, "".join(bodies), "sop-tabel--aantallen", f"tabel-{table.id}") + note
+
+
+SERIES_COLOURS = 8  # distinct colours in sop.css (light and dark), then they repeat
+
+
+def _nice_ceiling(value: float) -> tuple[float, float]:
+    """An axis maximum >= value and a round tick step (about five ticks)."""
+    if isinstance(value, int):
+        step = max(1, -(-value // 5))
+        return step * max(1, -(-value // step)), step
+    raw = max(value, 1e-9) / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(factor * magnitude for factor in (1, 2, 2.5, 5, 10) if factor * magnitude >= raw)
+    return step * math.ceil(value / step - 1e-9), step
+
+
+def _ticks(top: float, step: float) -> list[int | float]:
+    return [step * index for index in range(round(top / step) + 1)]
+
+
+# A count published as '< N' is drawn as a block of this height (px), the same
+# for every such count: its size says nothing about the number.
+MARKER = 14
+
+
+def is_below(count: int | float | None, threshold: int | None) -> bool:
+    """A count published only as '< N' (masked): it is somewhere from 1 to N-1."""
+    return count is not None and is_masked(count, threshold) and shown_count(count, threshold).startswith("<")
+
+
+def statistics_chart(table: schema.Tabel, threshold: int | None = None) -> str:
+    """A bar chart (inline SVG, no JavaScript) per school year.
+
+    Rows that add up (each pupil in one row) are stacked with their total on top;
+    other rows stand side by side, without a total. A value that was not reported
+    is left out. A count published as '< N' is no bar: a striped block of one size
+    (on top of its year's stack, or at the foot of its place), explained under the
+    chart; the axis measures only exact numbers, so the chart claims no more than
+    the table. A lower bound ('≥ n', a total over such counts) is a striped bar.
+    Rows with different units share no axis: then there is only the table.
+    """
+    rows = table.rows
+    units = {table.unit(row) for row in rows}
+    if len(units) > 1:
+        return ""
+    unit = units.pop()
+    stacked = table.rijen_tellen_op
+    slots = _year_slots(table)
+
+    def height(value):
+        return least(value, threshold)
+
+    def scaled(year):
+        """The year's values drawn to scale: reported, and not '< N'."""
+        return [height(value) for value in (row.aantallen[year] for row in rows)
+                if value is not None and not is_below(value, threshold)]
+
+    def below(year) -> int:
+        return sum(is_below(row.aantallen[year], threshold) for row in rows)
+
+    reported = [value for year in table.schooljaren for value in scaled(year)]
+    peaks = [sum(scaled(year)) if stacked else max(scaled(year), default=0) for year in table.schooljaren]
+    highest = max(peaks + [1])
+    if all(isinstance(value, int) for value in reported):
+        highest = int(math.ceil(highest))
+    top, step = _nice_ceiling(highest)
+    tick_unit = "%" if unit == "%" else None
+
+    def tick_label(tick) -> str:
+        return with_unit(format_number(round(tick, 6) if isinstance(tick, float) else tick), tick_unit)
+
+    # Without an exact number above 0 there is nothing to measure: only the base line.
+    ticks = _ticks(top, step) if any(reported) else [0]
+    # Blocks stacked on the highest bar need room above it.
+    blocks_on_top = max(map(below, table.schooljaren)) * MARKER if stacked else 0
+    # A narrow drawing, so its text stays legible when a phone scales it down; the
+    # left margin fits the longest axis label.
+    # With nothing to measure the drawing is only as high as a block.
+    width, bottom, upper, plot = 420, 44, 24 + blocks_on_top, 212 if any(reported) else MARKER
+    chart_height = upper + plot + bottom
+    left = max(36, 12 + 9 * max(len(tick_label(tick)) for tick in ticks))
+    band = (width - left - 8) / len(slots)
+    bar = band * (0.55 if stacked else 0.8)
+    scale = plot / top
+    chart_id = f"grafiek-{table.id}"
+    striped = sorted({
+        series for series, row in enumerate(rows) for value in row.aantallen.values() if is_masked(value, threshold)
+    })
+    parts = [
+        f'<svg viewBox="0 0 {width} {chart_height}" role="img" class="sop-grafiek__svg" '
+        f'aria-labelledby="{chart_id}-titel {chart_id}-uitleg" focusable="false">',
+        f'<title id="{chart_id}-titel">{escape(table.titel)}</title>',
+        f'<desc id="{chart_id}-uitleg">{escape(_chart_description(table, threshold))}</desc>',
+        # Stripes in a row's own colour, for its counts that are not exact.
+        "<defs>" + "".join(
+            f'<pattern id="{chart_id}-streep-{series}" width="6" height="6" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><rect width="3" height="6" '
+            f'class="sop-reeks-{series % SERIES_COLOURS + 1}"/></pattern>'
+            for series in striped
+        ) + "</defs>",
+    ]
+    for tick in ticks:
+        y = upper + plot - tick * scale
+        parts.append(
+            f'<line x1="{left}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}" class="sop-grafiek__lijn"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="sop-grafiek__tekst">'
+            f"{escape(tick_label(tick))}</text>"
+        )
+
+    def rect(x: float, y: float, bar_width: float, bar_height: float, value, series: int) -> str:
+        if is_below(value, threshold):
+            look = f'class="sop-grafiek__minder" fill="url(#{chart_id}-streep-{series})"'
+        elif is_masked(value, threshold):
+            look = f'class="sop-grafiek__ondergrens" fill="url(#{chart_id}-streep-{series})"'
+        else:
+            look = f'class="sop-reeks-{series % SERIES_COLOURS + 1}"'
+        return f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{bar_height:.1f}" {look}/>'
+
+    def size(value) -> float:
+        return MARKER if is_below(value, threshold) else height(value) * scale
+
+    for index, year in enumerate(slots):
+        x = left + index * band + (band - bar) / 2
+        centre = x + bar / 2
+        if year is None:
+            # A gap in the school years: an empty place on the axis, marked '…'.
+            parts.append(
+                f'<text x="{centre:.1f}" y="{chart_height - 26}" text-anchor="middle" '
+                f'class="sop-grafiek__tekst">…</text>'
+            )
+            continue
+        base = upper + plot
+        if stacked:
+            y = base
+            # Exact numbers first, to scale; the blocks of '< N' on top of them.
+            order = sorted(enumerate(rows), key=lambda item: is_below(item[1].aantallen[year], threshold))
+            for series, row in order:
+                value = row.aantallen[year]
+                if not value:
+                    continue
+                y -= size(value)
+                parts.append(rect(x, y, bar, size(value), value, series))
+            label = total_label([row.aantallen[year] for row in rows], threshold, unit)
+            parts.append(
+                f'<text x="{centre:.1f}" y="{y - 6:.1f}" text-anchor="middle" '
+                f'class="sop-grafiek__tekst sop-grafiek__totaal">{escape(label)}</text>'
+            )
+        else:
+            each = bar / len(rows)
+            for series, row in enumerate(rows):
+                value = row.aantallen[year]
+                if not value:
+                    continue
+                parts.append(rect(x + series * each, base - size(value), each, size(value), value, series))
+        parts.append(
+            f'<text x="{centre:.1f}" y="{chart_height - 26}" text-anchor="middle" '
+            f'class="sop-grafiek__tekst">{_two_lines(year, centre)}</text>'
+        )
+    parts.append("</svg>")
+    legend = "".join(
+        f'<li><span class="sop-legenda__kleur sop-reeks-{series % SERIES_COLOURS + 1}" '
+        f'aria-hidden="true"></span>{escape(row.categorie)}</li>'
+        for series, row in enumerate(rows)
+    )
+    in_unit = f" (in {escape(unit)})" if unit else ""
+    how = (
+        f"totaal per schooljaar{in_unit}, opgebouwd per categorie"
+        if stacked
+        else f"per schooljaar een staaf per categorie{in_unit}; deze getallen tellen niet op tot een totaal"
+    )
+    return (
+        f'<figure class="sop-grafiek" id="{chart_id}">{"".join(parts)}'
+        f"<figcaption>{escape(table.titel)}: {how} "
+        f"(zie de tabel hieronder voor de precieze getallen)."
+        f'<ul class="sop-legenda">{legend}</ul>{_striped_note(table, threshold)}</figcaption></figure>'
+    )
+
+
+def _striped_note(table: schema.Tabel, threshold: int | None) -> str:
+    """What the striped shapes in a chart mean, when it has any."""
+    values = [value for row in table.rows for value in row.aantallen.values() if is_masked(value, threshold)]
+    below = sorted({shown_count(value, threshold)[1:].strip() for value in values if is_below(value, threshold)})
+    sentences = []
+    if below:
+        sentences.append(
+            f"Een gestreept blokje betekent: minder dan {' of '.join(below)}. Het precieze aantal staat "
+            "niet in het profiel, zodat geen leerling herkenbaar is; het blokje is altijd even groot."
+        )
+    if any(not is_below(value, threshold) for value in values):
+        sentences.append("Een gestreepte staaf laat zien hoeveel het minstens is: het echte aantal kan hoger zijn.")
+    if not sentences:
+        return ""
+    return (
+        '<p class="sop-legenda__uitleg"><span class="sop-legenda__kleur sop-legenda__streep" aria-hidden="true">'
+        f"</span>{escape(' '.join(sentences))}</p>"
+    )
+
+
+def _two_lines(year: str, x: float) -> str:
+    """'2018/2019' as '2018/' over '2019': six years fit side by side on a phone."""
+    first, slash, second = escape(year).partition("/")
+    if not slash:
+        return first
+    return f'<tspan x="{x:.1f}">{first}/</tspan><tspan x="{x:.1f}" dy="1.1em">{second}</tspan>'
+
+
+def total_label(counts: list, threshold: int | None, unit: str | None = None) -> str:
+    """A year's total; only a lower bound ('≥') when a count is masked (each masked
+    count is at least 1) or not reported (at least 0); 'niet bekend' when that bound is 0."""
+    known = [count for count in counts if count is not None]
+    masked = [count for count in known if is_masked(count, threshold)]
+    total = sum(least(count, threshold) for count in known)
+    number = with_unit(format_number(round(total, 6) if isinstance(total, float) else total), unit)
+    if not masked and len(known) == len(counts):
+        return number
+    return f"≥ {number}" if total else NOT_REPORTED
+
+
+def _chart_description(table: schema.Tabel, threshold: int | None) -> str:
+    rows = table.rows
+    per_year = []
+    for year in table.schooljaren:
+        values = [row.aantallen[year] for row in rows]
+        parts = [
+            f"{row.categorie}: {shown_count(value, threshold, table.unit(row))}"
+            for row, value in zip(rows, values)
+            if value != 0
+        ]
+        if table.rijen_tellen_op:
+            total = total_label(values, threshold, table.unit(rows[0]))
+            per_year.append(f"{year}: {total} in totaal" + (f" ({'; '.join(parts)})" if parts else ""))
+        else:
+            per_year.append(f"{year}: " + ("; ".join(parts) if parts else "overal 0"))
+    missing = missing_years(table)
+    gap = f" Geen cijfers over {', '.join(missing)}." if missing else ""
+    return "Staafdiagram. " + ". ".join(per_year) + "." + gap
+
+
+def table_downloads(table: schema.Tabel, folder: str) -> str:
+    """Links to one table's open data; `folder` is the downloads folder relative to the page."""
+    base = f"{folder}{table.id}"
+    # The table's title, for screen readers: each link must say which table it is.
+    which = f'<span class="sop-verborgen"> van {escape(table.titel)}</span>'
+    return (
+        f'<p class="sop-downloads">Download deze tabel: <a href="{escape(base)}.csv" download>'
+        f'CSV voor Excel{which}</a> · <a href="{escape(base)}.json">JSON{which}</a></p>'
+    )
+
+
+def statistics_tables(
+    data: schema.Aantallen, threshold: int | None = None, level: int = 2, downloads: str | None = None
+) -> str:
+    return "\n\n".join(
+        f"{heading(level, table.titel, table.id)}\n\n{_gap_note(table)}{statistics_chart(table, threshold)}\n\n"
+        f"{statistics_table(table, threshold)}"
+        + (table_downloads(table, downloads) if downloads is not None else "")
+        for table in data.tabellen
+    )
+
+
+def open_data_links(root: str, tables: list[schema.Tabel], open_data: str, schoolgids: str, document: str) -> str:
+    """The list of downloads on the 'Over dit profiel' page; `root` leads from the page to the site root."""
+    items = [
+        (f"{root}{open_data}/sop.json", "Het hele profiel als JSON (sop.json)"),
+        (f"{root}{open_data}/sop.schema.json", "Het JSON-schema van sop.json"),
+        *(
+            (f"{root}{open_data}/{table.id}.{kind}", f"{table.titel} ({label})")
+            for table in tables
+            for kind, label in (("csv", "CSV voor Excel"), ("json", "JSON"))
+        ),
+        (f"{root}{schoolgids}/{document}.docx", "Het hele profiel als Word-document, voor de schoolgids"),
+        (f"{root}{schoolgids}/{document}.md", "Het hele profiel als Markdown-tekst, voor de schoolgids"),
+    ]
+    links = "".join(f'<li><a href="{escape(href)}">{escape(label)}</a></li>' for href, label in items)
+    return f'<ul class="sop-downloads">{links}</ul>'
+
+
+
+# --- basisondersteuning ---------------------------------------------------
+
+
+def status_heading(scale: schema.Statusschaal, status: schema.Status) -> str | None:
+    """The heading of the column the school marked, if the school gave headings.
+
+    Without headings a column number says nothing a parent can check, and '3 van 4'
+    reads as a ranking: the site then shows only the school's own mark.
+    """
+    return scale.koppen[status.kolom - 1] if scale.koppen else None
+
+
+def marking_text(scale: schema.Statusschaal, status: schema.Status) -> str:
+    """The school's mark in quotes, with its column's heading only where the school gave headings."""
+    heading = status_heading(scale, status)
+    return f"‘{status.markering}’ ({heading})" if heading else f"‘{status.markering}’"
+
+
+def status_scale(scale: schema.Statusschaal, status: schema.Status) -> str:
+    """The school's column headings, its marking under the one it marked (only with headings)."""
+    if not scale.koppen:
+        return ""
+    steps = []
+    for column, label in enumerate(scale.koppen, start=1):
+        if column == status.kolom:
+            steps.append(
+                f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(label)}: '
+                f"‘{escape(status.markering)}’</strong></li>"
+            )
+        else:
+            steps.append(f"<li>{escape(label)}</li>")
+    return f'<ol class="sop-schaal sop-schaal--{status.kolom}">{"".join(steps)}</ol>'
+
+
+def _quoted_list(words: list[str]) -> str:
+    quoted = [f"‘{word}’" for word in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " en " + quoted[-1]
+
+
+def missing_headings_notes(data: schema.Basisondersteuning) -> list[str]:
+    """Dutch sentences, one per scale whose column headings the source does not give."""
+    notes = []
+    for _, domain, scale in data.scales_without_headings():
+        marks = list(dict.fromkeys(
+            indicator.status.markering
+            for used in data.domeinen if data.scale(used) is scale
+            for indicator in used.indicatoren if indicator.status
+        ))
+        where = f" bij ‘{domain.titel}’" if domain else ""
+        if not marks:
+            continue
+        word, verb = ("de markering", "betekent") if len(marks) == 1 else ("de markeringen", "betekenen")
+        notes.append(
+            f"Het profiel legt niet uit wat {word} {_quoted_list(marks)}{where} {verb}. "
+            "Daarom staat hier bij elk onderdeel alleen de markering, zoals de school die schreef."
+        )
+    return notes
+
+
+def indicator_overview(data: schema.Basisondersteuning) -> str:
+    """All indicators at a glance, each linking to its details, with their marking."""
+    columns = data.kolommen
+    # A column for the headings only when some scale has them: never an empty 'Status'.
+    headed = any(scale and scale.koppen for scale in map(data.scale, data.domeinen))
+    width = 3 if headed else 2
+    head = (
+        # The school's own mark first: on a phone it stays in view without scrolling.
+        f'<tr><th scope="col">{escape(columns.indicator)}</th>'
+        '<th scope="col">Markering</th>'
+        + (f'<th scope="col">{escape(columns.status)}</th>' if headed else "")
+        + "</tr>"
+    )
+    bodies = []
+    for domain in data.domeinen:
+        scale = data.scale(domain)
+        who = f" (beoordeeld door {escape(data.assessor(domain))})" if scale else ""
+        rows = [
+            f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{width}">'
+            f'<a href="#{escape(domain.id)}">{escape(domain.titel)}</a>{who}</th></tr>'
+        ]
+        for indicator in domain.indicatoren:
+            status = indicator.status
+            # data-label: on a phone each indicator is one block, each cell under its column's name.
+            mark, state = ' data-label="Markering"', f' data-label="{escape(columns.status)}"'
+            if scale and status:
+                cells = f"<td{mark}>{escape(status.markering)}</td>"
+                if headed:
+                    cells += f'<td class="sop-status"{state}>{escape(status_heading(scale, status) or "")}</td>'
+            else:
+                empty = "<td></td>" if headed else ""
+                cells = f'{empty}<td class="sop-leeg"{state if headed else mark}>geen status</td>'
+            rows.append(
+                f'<tr><th scope="row"><a href="#{escape(indicator.id)}">'
+                f"{escape(indicator.indicator)}</a></th>{cells}</tr>"
+            )
+        bodies.append(f"<tbody>{''.join(rows)}</tbody>")
+    caption = f"Overzicht: markering per {columns.indicator.lower()}"
+    intro = text_block(data.inleiding) if data.inleiding else ""
+    notes = "".join(f'<p class="sop-noot">{escape(note)}</p>' for note in missing_headings_notes(data))
+    return intro + notes + _table(
+        caption, head, "".join(bodies), "sop-tabel--overzicht", "tabel-basisondersteuning", caption_shown=True
+    )
+
+
+def indicator_details(
+    indicator: schema.Indicator, data: schema.Basisondersteuning, domain: schema.Domein, level: int = 3
+) -> str:
+    columns = data.kolommen
+    status = indicator.status
+    scale = data.scale(domain)
+    marking = ""
+    if scale and status:
+        column = status_heading(scale, status)
+        marking = (
+            f'<p class="sop-label">{escape(columns.status)}, beoordeeld door '
+            f"{escape(data.assessor(domain))}: <strong>‘{escape(status.markering)}’</strong>"
+            + (f" ({escape(column)})" if column else "")
+            + f"</p>{status_scale(scale, status)}"
+        )
+    return (
+        f'<section class="sop-indicator" aria-labelledby="{escape(indicator.id)}">'
+        f'<h{level} id="{escape(indicator.id)}">{escape(indicator.indicator)}</h{level}>'
+        f"{marking}"
+        f'<p class="sop-label">{escape(columns.huidige_situatie)}:</p>'
+        f'<div class="sop-situatie">{text_block(indicator.huidige_situatie)}</div>'
+        "</section>"
+    )
+
+
+# The frame's anchors hold '--', which no id of the school (a slug) has: they never collide
+# with the school's own domains and indicators on the same page.
+FRAME_ANCHOR = "swv--kader"
+
+
+def _frame_standard(standard, answer: schema.KaderAntwoord | None, statuses: list[str], level: int) -> str:
+    """One standard in the SWV's words, with where the school stands on the SWV's scale."""
+    anchor = f"swv--{standard.id}"
+    if answer is None:
+        stand = '<p class="sop-label">Stand: <span class="sop-leeg">nog niet beantwoord</span></p>'
+    else:
+        steps = "".join(
+            f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(status)}</strong></li>'
+            if status == answer.status else f"<li>{escape(status)}</li>" for status in statuses)
+        chosen = statuses.index(answer.status) + 1 if answer.status in statuses else 0
+        stand = (f'<p class="sop-label">Stand: <strong>{escape(answer.status)}</strong></p>'
+                 f'<ol class="sop-schaal sop-schaal--{chosen}">{steps}</ol>'
+                 + (f'<div class="sop-situatie">{text_block(answer.toelichting)}</div>' if answer.toelichting else ""))
+    return (f'<section class="sop-indicator" aria-labelledby="{escape(anchor)}">'
+            f'<h{level} id="{escape(anchor)}">{escape(standard.tekst)}</h{level}>{stand}</section>')
+
+
+def frame_answers(data: schema.Basisondersteuning, frame, level: int = 2) -> str:
+    """The samenwerkingsverband's standards in its own words (`frame`, read by the build),
+    each with the school's answer; without a readable frame, the answers alone."""
+    reference = data.kader
+    if reference is None:
+        return ""
+    parts = [heading(level, "Basisondersteuning van het samenwerkingsverband", FRAME_ANCHOR)]
+    answers = {answer.standaard: answer for answer in reference.antwoorden}
+    if frame is None:
+        parts.append('<p class="sop-noot">De school antwoordt op het kader van het samenwerkingsverband '
+                     f"(versie {escape(reference.versie)}), maar dat kader kon bij het maken van deze site niet "
+                     "worden gelezen. Hieronder staan de antwoorden zonder de tekst van de standaarden.</p>"
+                     + "<ul>" + "".join(f"<li>{escape(answer.standaard)}: {escape(answer.status)}</li>"
+                                        for answer in reference.antwoorden) + "</ul>")
+        return "\n\n".join(parts)
+    parts.append(f'<p>Elk samenwerkingsverband legt vast welke basisondersteuning elke school biedt. Hieronder '
+                 f"staan de standaarden van het samenwerkingsverband (versie {escape(frame.kader.versie)}), "
+                 "met per standaard waar de school staat.</p>")
+    for domain in frame.kader.domeinen:
+        parts.append(heading(level + 1, domain.titel, f"swv--domein--{domain.id}"))
+        parts.append("".join(_frame_standard(standard, answers.get(standard.id), frame.kader.statussen, level + 2)
+                             for standard in domain.standaarden))
+    return "\n\n".join(parts)
+
+
+def basic_support(data: schema.Basisondersteuning, level: int = 2, frame=None) -> str:
+    parts = []
+    for domain in data.domeinen:
+        parts.append(heading(level, domain.titel, domain.id))
+        for group in domain.groepen:
+            blocks = []
+            if group.kop:
+                blocks.append(f'<p class="sop-subkop"><strong>{escape(group.kop)}</strong></p>')
+            blocks += [indicator_details(indicator, data, domain, level + 1) for indicator in group.indicatoren]
+            parts.append("".join(blocks))
+    return "\n\n".join([*parts, frame_answers(data, frame, level)])
+
+
+# --- stappenplan ----------------------------------------------------------
+
+
+def _plan_cells(row: schema.Aanpak, columns: schema.StappenplanKolommen) -> str:
+    # data-label lets a phone stack the cells, each under its column name.
+    cells = (
+        (columns.acties, row.acties),
+        (columns.documenten, row.documenten),
+        (columns.betrokkenen, row.betrokkenen),
+        (columns.planning, row.planning),
+    )
+    return "".join(
+        f'<td data-label="{escape(label)}">{text_cell(cell)}</td>' if cell else "<td></td>"
+        for label, cell in cells
+    )
+
+
+def level_table(level: schema.Niveau, columns: schema.StappenplanKolommen) -> str:
+    title = level.title
+    head = "<tr>" + "".join(
+        f'<th scope="col">{escape(label)}</th>'
+        for label in (columns.situatie, columns.acties, columns.documenten, columns.betrokkenen, columns.planning)
+    ) + "</tr>"
+    rows = [
+        f'<tr class="sop-aanpak"><th scope="row">{escape(level.niveau)}{LINE_BREAK}{escape(level.naam)}</th>'
+        f"{_plan_cells(level.aanpak, columns)}</tr>"
+    ]
+    rows += [
+        f'<tr><th scope="row">{text_block(row.situatie)}</th>{_plan_cells(row, columns)}</tr>'
+        for row in level.situaties
+    ]
+    body = f"<tbody>{''.join(rows)}</tbody>"
+    return _table(title, head, body, "sop-tabel--stappenplan", f"tabel-{level.anchor}")
+
+
+def support_plan(
+    data: schema.Stappenplan, heading_level: int = 2, summaries: list[schema.Samenvatting] = ()
+) -> str:
+    """Each level's table, after its plain-language sentence from 'In het kort' (one per level)."""
+    parts = [text_block(data.toelichting)] if data.toelichting else []
+    plain = list(summaries) or [None] * len(data.niveaus)
+    for level, summary in zip(data.niveaus, plain):
+        parts.append(heading(heading_level, level.title, level.anchor))
+        if summary:
+            parts.append(f'<p class="sop-inkort"><strong>In het kort:</strong> {escape(summary.tekst)}</p>')
+        parts.append(level_table(level, data.kolommen))
+    return "\n\n".join(parts)
+
+
+# --- begrippen ------------------------------------------------------------
+
+
+def term_anchor(term: schema.Begrip) -> str:
+    return "begrip-" + re.sub(r"[^a-z0-9]+", "-", term.afkorting.lower()).strip("-")
+
+
+def glossary_list(data: schema.Begrippen) -> str:
+    items = []
+    for term in sorted(data.begrippen, key=lambda t: t.afkorting.lower()):
+        full = f" ({escape(term.volledig)})" if term.volledig else ""
+        items.append(
+            f'<dt id="{term_anchor(term)}"><strong>{escape(term.afkorting)}</strong>{full}</dt>'
+            f"<dd>{escape(term.uitleg)}</dd>"
+        )
+    return f'<dl class="sop-begrippen">{"".join(items)}</dl>'
+
+
+_BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|tr|th|td|ul|ol|dl|caption|figcaption|section|h[1-6])>)")
+
+
+def separate_blocks(html: str) -> str:
+    """A newline after each closing block tag: the search index strips tags and
+    would otherwise glue the words of neighbouring cells and items together."""
+    return _BLOCK_END.sub("\\1\n", html)
+
+
+def abbreviation_glossary(data: schema.Begrippen) -> dict[str, str]:
+    """Spelling -> tooltip text, for Python-Markdown's abbr extension in docs/ prose."""
+    return {spelling: term.title for term in data.begrippen for spelling in term.spellings}
+
+
+def abbreviate(html: str, glossary: dict[str, str]) -> str:
+    """Wrap every glossary term in the text of generated HTML in <abbr title>.
+
+    Only text between tags is touched, never attributes, and longer terms win
+    (so 'PLAN DO CHECK ACT' is one abbreviation, not four).
+    """
+    if not glossary:
+        return html
+    spellings = sorted(glossary, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)")
+
+    def wrap(match: re.Match) -> str:
+        term = match.group(1)
+        return f'<abbr title="{escape(glossary[term])}">{term}</abbr>'
+
+    def in_text(segment: re.Match) -> str:
+        return pattern.sub(wrap, segment.group(0))
+
+    # Not inside an inline SVG chart: an HTML <abbr> is no SVG element, and the
+    # chart's <title> and <desc> must stay plain text for screen readers.
+    # Nor in a markdown heading: the abbr extension gives its words their tooltips
+    # (twice if here too), and its '{ #uitstroom }' is an id, not a word.
+    parts = re.split(r"(<svg\b(?s:.*?)</svg>|^#+ [^\n]*$)", html, flags=re.M)
+    return "".join(
+        part if part.startswith(("<svg", "#")) else re.sub(r"(?<=>)[^<>]+(?=<)", in_text, part)
+        for part in parts
+    )
+
+
+# --- in het kort ----------------------------------------------------------
+
+NAME_WITHHELD = "naam niet gepubliceerd"
+
+
+def shown_names(names: list[str | None], hidden: frozenset[str]) -> list[str]:
+    """Names as the site shows them: withheld ones replaced by a neutral phrase."""
+    return [NAME_WITHHELD if among(name, hidden) else name for name in names]
+
+
+READ_MORE = "Meer hierover"
+
+
+def _page_and_anchor(ref: str) -> tuple[str, str]:
+    page, _, anchor = ref.partition("#")
+    return page, anchor
+
+
+def source_links(refs: list[str], titles: dict[str, str]) -> str:
+    """Markdown links from a summary sentence to the parts of the profile it rests on.
+
+    Markdown, so MkDocs checks every target; each link is named after its page
+    (`titles`: page -> title in the navigation).
+    """
+    links = [
+        f"[{escape_markdown(titles.get(page, page))}]({page}.md#{anchor})"
+        for page, anchor in map(_page_and_anchor, refs)
+    ]
+    return f"{READ_MORE}: " + " · ".join(links)
+
+
+def summary_paragraphs(statements: list[schema.Samenvatting], titles: dict[str, str]) -> str:
+    """Markdown: each sentence for parents with links to where the profile says it."""
+    return "\n\n".join(
+        f"{escape_markdown(statement.tekst)} ({source_links(statement.bron, titles)})" for statement in statements
+    )
+
+
+def level_summaries(
+    plan: schema.Stappenplan, summaries: list[schema.Samenvatting], titles: dict[str, str], plan_page: str
+) -> str:
+    """Markdown: each level of the stappenplan with its plain-language sentence and its sources."""
+    lines = []
+    for level, summary in zip(plan.niveaus, summaries):
+        title = escape_markdown(level.title)
+        own = f"{plan_page}#{level.anchor}"
+        others = [ref for ref in summary.bron if ref != own]
+        more = f" ({source_links(others, titles)})" if others else ""
+        lines.append(f"- [**{title}**]({plan_page}.md#{level.anchor}). {escape_markdown(summary.tekst)}{more}")
+    return "\n".join(lines)
+
+
+def limit_summaries(introduction: str, limits: list[schema.Samenvatting], titles: dict[str, str]) -> str:
+    """Markdown: each limit of the school in plain words, its own wording one click away.
+
+    Where every limit rests on the same parts, the link is said once under the list:
+    the same '(Meer hierover: …)' after each line is noise on a phone.
+    """
+    shared = limits[0].bron if limits and all(limit.bron == limits[0].bron for limit in limits) else None
+    lines = [escape_markdown(introduction), ""]
+    lines += [f"- {escape_markdown(limit.tekst)}" + ("" if shared else f" ({source_links(limit.bron, titles)})")
+              for limit in limits]
+    if shared:
+        lines += ["", source_links(shared, titles)]
+    return "\n".join(lines)
+
+
+def contact_points(profile, hidden: frozenset[str], href, titles: dict[str, str]) -> str:
+    """Who to talk to first, with names from the roster and the role lists.
+
+    `href` turns a source reference ('page#anchor') into a link from this page.
+    """
+    items = []
+    for point in profile.in_het_kort.aanspreekpunten:
+        names = ", ".join(escape(name) for name in shown_names(profile.contacts(point), hidden))
+        who = f"{escape(point.wie)}: {names}" if names else escape(point.wie)
+        links = " · ".join(
+            f'<a href="{escape(href(ref))}">{escape(titles.get(_page_and_anchor(ref)[0], ref))}</a>'
+            for ref in point.bron
+        )
+        items.append(f"<dt>{who}</dt><dd>{escape(point.uitleg)} ({READ_MORE}: {links})</dd>")
+    return f'<dl class="sop-aanspreekpunten">{"".join(items)}</dl>'
+
+
+# --- formele status en geschiedenis ---------------------------------------
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+NOTICE_MONTHS = 3  # the site warns this long before the renewal date
+
+
+def dutch_date(day: datetime.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - months
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def renewal_notice(status: schema.FormeleStatus, today: datetime.date) -> tuple[str, str] | None:
+    """('verlopen' | 'bijna', message) when the SOP is (nearly) due for renewal."""
+    renewal = status.renewal_date
+    if renewal is None:
+        return None
+    if today > renewal:
+        return "verlopen", (
+            f"Let op: dit schoolondersteuningsprofiel is verlopen. Het had vóór "
+            f"{dutch_date(renewal)} vernieuwd moeten worden."
+        )
+    if today >= _months_before(renewal, NOTICE_MONTHS):
+        return "bijna", f"Dit schoolondersteuningsprofiel wordt uiterlijk {dutch_date(renewal)} vernieuwd."
+    return None
+
+
+def latest_school_year(figures: schema.Aantallen) -> str | None:
+    """The newest school year the profile has figures for."""
+    years = [year for table in figures.tabellen for year in table.schooljaren]
+    return max(years, default=None)
+
+
+def school_year_text(status: schema.FormeleStatus, latest_year: str | None) -> str | None:
+    """The school year, or, when it is not filled in, how recent the figures are."""
+    if status.schooljaar or not latest_year:
+        return status.schooljaar
+    return f"{NOT_FILLED_IN}; de nieuwste cijfers in dit profiel zijn van {latest_year}"
+
+
+def formal_status(status: schema.FormeleStatus, today: datetime.date, latest_year: str | None = None) -> str:
+    def shown(value) -> str:
+        if value is None:
+            return f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
+        return escape(dutch_date(value) if isinstance(value, datetime.date) else value)
+
+    rows = [
+        ("Schooljaar", shown(school_year_text(status, latest_year))),
+        ("Vastgesteld door het bevoegd gezag op", shown(status.vastgesteld_op)),
+        ("Advies medezeggenschapsraad op", shown(status.advies_mr_op)),
+        ("Uiterlijk vernieuwen op", shown(status.renewal_date)),
+    ]
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    notice = renewal_notice(status, today)
+    banner = (
+        f'<p class="sop-melding sop-melding--{notice[0]}" role="note">{escape(notice[1])}</p>'
+        if notice
+        else ""
+    )
+    return f'{banner}<dl class="sop-contact sop-status">{items}</dl>'
+
+
+def _or_not_filled(html: str | None) -> str:
+    return html if html else f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
+
+
+def accessibility_claim(statement: schema.Toegankelijkheidsverklaring) -> str:
+    """What the school itself declares about the site's accessibility, and since when."""
+    rows = [
+        ("Verklaring van de school", _or_not_filled(escape(statement.status) if statement.status else None)),
+        ("Laatst gecontroleerd op", _or_not_filled(
+            dutch_date(statement.laatste_controle) if statement.laatste_controle else None)),
+    ]
+    return _definitions(rows)
+
+
+def accessibility_reports(statement: schema.Toegankelijkheidsverklaring) -> str:
+    """Where to report a problem with the site and what the school then does."""
+    contact = statement.contact
+    rows = [
+        ("Melden bij", _or_not_filled(
+            f'<a href="mailto:{escape(contact)}">{address_text(contact)}</a>' if contact else None)),
+        ("Wat de school met uw melding doet", _or_not_filled(
+            escape(statement.afhandeling) if statement.afhandeling else None)),
+    ]
+    return _definitions(rows)
+
+
+def change_review(procedure: str | None) -> str:
+    """How the school checks a change before it is published, in its own words."""
+    return _definitions([("Hoe de school een wijziging nakijkt", _or_not_filled(
+        escape(procedure) if procedure else None))])
+
+
+def change_log(days: list[tuple[datetime.date, list[tuple[str, str]]]]) -> str:
+    """Per day the pages whose content changed, as (title, link) pairs."""
+    if not days:
+        return "<p>Er is geen versiegeschiedenis beschikbaar.</p>"
+    items = "".join(
+        f'<li><time datetime="{day.isoformat()}">{dutch_date(day)}</time>: '
+        + ", ".join(f'<a href="{escape(href)}">{escape(title)}</a>' for title, href in pages)
+        + "</li>"
+        for day, pages in days
+    )
+    return f'<ul class="sop-geschiedenis">{items}</ul>'
+
+
+def edit_links(edit_base: str, files: list[str], forms: list[tuple[str, str]] = ()) -> str:
+    """Small links under a section to the data files it shows, for staff.
+
+    forms: (label, link) of each file's form in the editor at /beheer/, when the site has it.
+    """
+    links = " · ".join(
+        f'<a href="{escape(edit_base)}data/{escape(stem)}.yml">data/{escape(stem)}.yml</a>' for stem in files
+    )
+    if forms:
+        # Each link says what it opens: a form, or the file on GitHub (no jargon: parents read it too).
+        in_forms = " · ".join(f'<a href="{escape(href)}">formulier {escape(label)}</a>' for label, href in forms)
+        links = f"{in_forms}; of het bestand op GitHub: {links}"
+    # A blank line first, so it never joins a markdown list the macro ended with.
+    return f'\n\n<p class="sop-bewerk">Wijzig deze gegevens: {links}</p>'
+
+
+def staff_guide(repo_url: str) -> str:
+    """Where staff find the guide to changing this profile (CONTRIBUTING.md)."""
+    if not repo_url:
+        return "<p>De handleiding voor medewerkers staat in het bestand CONTRIBUTING.md bij de bronbestanden van deze site.</p>"
+    href = escape(f"{repo_url}/blob/main/CONTRIBUTING.md")
+    # Only with a repository: the edit links under each section are made from its address.
+    return (
+        "<p>Onder elk onderdeel staat welk bestand de gegevens bevat, met een link om het te wijzigen.</p>"
+        f'<p>De <a href="{href}">handleiding voor medewerkers</a> legt stap voor stap uit hoe u een gegeven wijzigt.</p>'
+    )
