@@ -14,7 +14,7 @@ STOP := || kill -PIPE $$PPID
 
 .PHONY: serve build test check schema bench clean nieuwe-school build-zensical wijzigingen swv bijwerken
 
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt pyproject.toml
 	@echo "Eerste keer (of requirements.txt is gewijzigd): de Python-pakketten worden"
 	@echo "geïnstalleerd in $(VENV). Dat duurt een paar minuten en heeft internet nodig."
 	@$(PYTHON) -m venv $(VENV) || { echo "Kon $(VENV) niet maken. Is Python 3.11 of nieuwer geïnstalleerd?"; \
