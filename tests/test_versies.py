@@ -332,7 +332,7 @@ def test_an_old_version_that_no_longer_validates_does_not_break_the_build(tmp_pa
 
 # --- the pull request's comparison (the workflow step's own script) -----------------------------
 
-WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "site.yml"
+WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "school.yml"
 
 
 def comparison_step() -> str:
