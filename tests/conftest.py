@@ -115,9 +115,7 @@ def copy_project(target: Path, data_dir: Path) -> Path:
         else:
             shutil.copy(source, target / name)
     shutil.copytree(data_dir, target / "data")
-    # The npm packages: the build copies the editor (/beheer/) from them, the browser tests use axe-core.
-    if (PROJECT / "node_modules").is_dir():
-        (target / "node_modules").symlink_to(PROJECT / "node_modules")
+    # No node_modules/, as in a school's repository: the editor and axe-core come with sop/ (sop/vendor/).
     return target
 
 
@@ -143,7 +141,7 @@ def copy_with_generic_suite(target: Path, data_dir: Path) -> Path:
     if not (target / "data" / "schema").exists():
         # Generated from the code, as `make schema` does after a school replaces data/.
         subprocess.run([sys.executable, "-m", "sop.data.jsonschema"], cwd=target, check=True, capture_output=True)
-    return target  # node_modules (axe-core and friends) linked by copy_project
+    return target
 
 
 def run_generic_suite(project: Path, paths: tuple[str, ...] = GENERIC_SUITE) -> subprocess.CompletedProcess:
