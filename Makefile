@@ -52,7 +52,7 @@ serve: $(BIN)/.installed
 
 # Validates data/, builds into a temporary folder and swaps it in only on
 # success: a failed build leaves the previous site/ untouched.
-build: $(BIN)/.installed node_modules/.installed
+build: $(BIN)/.installed
 	@$(BIN)/python -m sop build $(STOP)
 
 test: $(BIN)/.installed node_modules/.installed
