@@ -189,7 +189,7 @@ def scaling(project: Path, scratch: Path) -> list[tuple[int, float]]:
     results = []
     for factor in (1, SCALE):
         copy = scratch / f"schaal-{factor}"
-        for name in ("docs", "sop", "overrides", "macros.py", "mkdocs.yml"):
+        for name in ("docs", "sop", "macros.py", "mkdocs.yml"):
             source = project / name
             (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
         scaled_data(project / "data", copy / "data", factor)

@@ -29,7 +29,7 @@ sys.path.insert(0, str(PROJECT))
 from sop.data.profile import Profile, load_profile  # noqa: E402
 
 TEST_REPO_URL = "https://github.com/voorbeeldschool/sop"
-SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop", "overrides")
+SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop")
 
 # The fixture schools every product test runs on. Add a school with one line.
 SCHOOLS = {
