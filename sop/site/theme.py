@@ -18,7 +18,6 @@ import datetime
 import json
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -29,6 +28,8 @@ from sop.writers import render
 from sop.writers.opendata import school_jsonld
 from sop.writers.pdf import PDF_NAME
 from sop.data.profile import Profile
+# Here for macros.py only, until it imports nav_pages from sop/data/mkdocs_yml.py.
+from sop.data.mkdocs_yml import nav_pages  # noqa: F401
 
 # Which data files each macro shows: gives each data section its edit link and
 # each page its "Laatst gewijzigd" date.
@@ -85,27 +86,6 @@ ACCESSIBILITY_PAGE = "toegankelijkheid.md"
 def today() -> datetime.date:
     """SOP_VANDAAG (jjjj-mm-dd) fixes "today" for tests of the renewal notice."""
     return datetime.date.fromisoformat(os.environ.get("SOP_VANDAAG") or datetime.date.today().isoformat())
-
-
-def nav_pages(nav) -> Iterator[tuple[str, str]]:
-    """(source file, title) of each page in the navigation, in order.
-
-    MkDocs keeps mkdocs.yml's shape ({title: file}); Zensical turns each entry
-    into {"title": …, "url": file, "children": […]}.
-    """
-    for entry in nav or []:
-        if isinstance(entry, list):
-            yield from nav_pages(entry)
-        elif isinstance(entry, dict) and "children" in entry and "url" in entry:
-            if entry["url"]:
-                yield entry["url"], entry["title"]
-            yield from nav_pages(entry["children"])
-        elif isinstance(entry, dict):
-            for title, source in entry.items():
-                if isinstance(source, str):
-                    yield source, title
-                else:
-                    yield from nav_pages(source)
 
 
 def page_url(source: str) -> str:

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from sop.site.failure import run_guarded
+from sop.data.failure import run_guarded
 from sop.site.sitedir import Publication
 from sop.swv.site import CONFIG_FILE, FOLDER_VARIABLE, INDEX_VARIABLE, PROJECT, display_name
 

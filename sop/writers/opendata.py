@@ -43,6 +43,8 @@ SCHEMA_CHANGES = (
     "en een statusschaal per domein met wie de status gaf."
 )
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# The site's folder of open data downloads (sop/site/publish.py), linked from the Versies page too.
+OPEN_DATA = "open-data"
 
 # Header of the CSV column with a group's subheading (Groep.kop). Not "Groep":
 # in a primary school that word means a class (groep 1 to 8).
