@@ -87,7 +87,7 @@ bijwerken: $(BIN)/.installed
 
 # Regenerate data/schema/*.json and the editor's forms (sop/site/beheer/config.yml) after changing sop/data/schema.py.
 schema: $(BIN)/.installed
-	$(BIN)/python -m sop.data.jsonschema
+	$(BIN)/python -m sop.writers.schemafiles
 	$(BIN)/python -m sop.site.beheer
 
 # The samenwerkingsverband's overview of all its schools' profiles into site-swv/

@@ -32,7 +32,8 @@ from test_swv import (
     write_swv,
 )
 
-from sop.swv import fetch, render
+from sop.data import fetch
+from sop.swv import render
 from sop.swv.opendata import INDEX, downloads
 from sop.swv.overview import from_index, gather
 

@@ -16,7 +16,7 @@ from sop.data.errors import DataErrors
 from sop.writers.opendata import HiddenNameError, profile_document, publication_options
 from sop.data.profile import load_profile
 from sop.writers.render import dutch_date
-from sop.swv import fetch
+from sop.data import fetch
 from sop.swv.config import SwvConfig, load_config
 from sop.swv.published import PublishedProfile, Unreadable, decode, read_published
 from sop.swv.schema import School

@@ -16,7 +16,8 @@ from sop.writers.render import escape, heading
 from sop.swv import currency
 from sop.swv.compare import Comparison, Indicator, Marking, comparisons, duplicate_brins, indicators, specialisms
 from sop.swv import schema as swv_schema
-from sop.swv.config import OTHER_FIGURES, UNSORTED
+from sop.data.frame import UNSORTED
+from sop.swv.config import OTHER_FIGURES
 from sop.swv.opendata import download_names
 from sop.swv.overview import IncludedSchool, Overview, pdf_address
 

@@ -32,7 +32,8 @@ from sop.data import names, schema
 from sop.writers import opendata
 from sop.data.errors import DataErrors
 from sop.versions.history import commit_day, git
-from sop.data.profile import Profile, read_files
+from sop.data.profile import Profile
+from sop.data.validate import read_files
 
 STATUS_FILE = "data/status.yml"
 FOLDER = "versies"  # under open-data/: open-data/versies/<date>/sop.json
