@@ -19,7 +19,8 @@ from sop.swv.pdf import PDF_NAME  # noqa: E402
 from sop.swv.render import glossary  # noqa: E402
 from sop.writers.render import dutch_date  # noqa: E402
 from sop.swv.site import INDEX_VARIABLE, display_name, swv_folder  # noqa: E402
-from sop.site.theme import nav_pages, page_url, pdf_word_html, script_json, today  # noqa: E402
+from sop.data.mkdocs_yml import nav_pages  # noqa: E402
+from sop.site.theme import page_url, pdf_word_html, script_json, today  # noqa: E402
 
 
 def swv_jsonld(swv, site_url: str) -> dict:
