@@ -91,7 +91,7 @@ bijwerken: $(BIN)/.installed
 
 # Regenerate data/schema/*.json and the editor's forms (sop/site/beheer/config.yml) after changing sop/data/schema.py.
 schema: $(BIN)/.installed
-	$(BIN)/python -m sop.data.jsonschema
+	$(BIN)/python -m sop.writers.schemafiles
 	$(BIN)/python -m sop.site.beheer
 
 # The editor (Sveltia CMS, its fonts, Immutable.js) and axe-core ship inside the package

@@ -140,7 +140,7 @@ def copy_with_generic_suite(target: Path, data_dir: Path) -> Path:
             shutil.copy(source, copy)
     if not (target / "data" / "schema").exists():
         # Generated from the code, as `make schema` does after a school replaces data/.
-        subprocess.run([sys.executable, "-m", "sop.data.jsonschema"], cwd=target, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "sop.writers.schemafiles"], cwd=target, check=True, capture_output=True)
     return target
 
 

@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from sop.site.failure import run_guarded, write_log
+from sop.data.failure import run_guarded, write_log
 from sop.site.sitedir import Publication
 
 UNCHANGED = "De site is niet bijgewerkt; de vorige versie in site/ blijft staan."
