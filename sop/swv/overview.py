@@ -5,9 +5,12 @@ Gathered by sop/swv/gather.py; read again from its own open data by `from_index`
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urljoin
 
+from sop.data.rules import PLACEHOLDER
 from sop.swv.config import SwvConfig
 from sop.swv.published import PublishedProfile, read_published
 from sop.swv.schema import School
@@ -36,6 +39,12 @@ class IncludedSchool:
         """The school's place and its locations' places, each once."""
         data = self.profile.school
         return list(dict.fromkeys([data.plaats, *(location.plaats for location in data.vestigingen)]))
+
+    @cached_property
+    def unfinished(self) -> bool:
+        """A '[vul in: …]' anywhere in the published document. Every page asks, for every
+        school: worked out once (the whole document as text)."""
+        return PLACEHOLDER in json.dumps(self.document, ensure_ascii=False)
 
 
 @dataclass(frozen=True)
