@@ -55,7 +55,7 @@ def test_check_of_an_unreadable_file(project, monkeypatch, capsys):
     def unreadable(path, name):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr("sop.data.profile.read_yaml", unreadable)
+    monkeypatch.setattr("sop.data.validate.read_yaml", unreadable)
     assert check(project) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
