@@ -108,6 +108,9 @@ def test_generic_suite_names_each_broken_address_and_lost_word(tmp_path):
     (data / "gepubliceerde-adressen.txt").write_text(
         "# Gepubliceerd\n/\nonderwijs/\nonderwijs/#bestaat-niet\nverdwenen/\n", encoding="utf-8")
     (data / "bron.txt").write_text("Bij De Proefboom leren kinde-\nren buiten met snorkels.\n", encoding="utf-8")
+    # A folder around the school's repository with its own pytest settings (a board's repository of
+    # schools) is pytest's rootdir: the suite checks the current folder then.
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     result = run_suite(project, "-m", "not browser")
     assert result.returncode == 1, summary(result)
     failed = re.findall(r"^FAILED \S+::(\w+)", result.stdout, re.MULTILINE)

@@ -34,8 +34,8 @@ def pytest_collection_modifyitems(items):
 
 def find_school(rootdir: Path, current: Path) -> Path | None:
     """The school's repository: the first of pytest's rootdir and the current folder that
-    holds mkdocs.yml and data/ (rootdir is tests/ when pytest names a file there and
-    finds no pytest.ini)."""
+    holds mkdocs.yml and data/ (rootdir is a folder around it when that one has pytest
+    settings of its own)."""
     return next((folder for folder in (rootdir, current)
                  if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir()), None)
 
