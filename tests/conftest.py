@@ -47,6 +47,7 @@ SOURCE_DATA = SCHOOLS["bron"]
 # The text of CBS Vesterhavet's SOP document, for the frozen copy above.
 SOURCE_TEXT = TESTS / "bron" / "sop-cbs-vesterhavet.txt"
 
+
 class _DataDumper(yaml.SafeDumper):
     """Writes YAML as the data files' reader reads it: a text of several lines (a note)
     as a block (|), since the reader refuses a quoted text that runs over lines."""
