@@ -1,12 +1,13 @@
 """Shared fixtures.
 
 Two kinds of tests use them:
-- product tests (tests/*.py) check the code on fixture schools under tests/
-  (SCHOOLS below), never on data/, so any school can replace data/;
-- the generic suite (GENERIC_SUITE) checks whatever school is in data/ with
-  checks that hold for every school: it validates, builds, is accessible, and
-  keeps its own published addresses and source text. test_generic_suite.py
-  runs it on a copy of the project with each fixture school as data/.
+- product tests (tests/*.py, tests/browser/) check the code on fixture schools
+  under tests/ (SCHOOLS below), never on data/, so any school can replace data/;
+- the generic suite (sop/checks/, run by test_profiel.py as a school's repository
+  runs it) checks whatever school is in data/ with checks that hold for every
+  school: it validates, builds, is accessible, and keeps its own published
+  addresses and source text. test_generic_suite.py runs it on a school-like
+  project with each fixture school as data/.
 """
 
 from __future__ import annotations
@@ -20,15 +21,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parent.parent
 TESTS = PROJECT / "tests"
 sys.path.insert(0, str(PROJECT))
 
+from sop.checks.builtsite import TEST_REPO_URL, Site, build_site  # noqa: E402, F401
 from sop.data.profile import Profile, load_profile  # noqa: E402
 
-TEST_REPO_URL = "https://github.com/voorbeeldschool/sop"
+# The generic suite's fixtures (site, profile, served_site, browser, tab, …), as a school has them.
+pytest_plugins = ["sop.checks.plugin"]
+
 SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop")
 
 # The fixture schools every product test runs on. Add a school with one line.
@@ -44,18 +47,6 @@ SOURCE_DATA = SCHOOLS["bron"]
 # The text of CBS Vesterhavet's SOP document, for the frozen copy above.
 SOURCE_TEXT = TESTS / "bron" / "sop-cbs-vesterhavet.txt"
 
-# The checks that hold for any school in data/ (paths relative to the project).
-GENERIC_SUITE = ("tests/algemeen", "tests/browser")
-# What a copy needs to run the generic suite besides the site files and data/.
-GENERIC_SUITE_FILES = ("pytest.ini", "tests/conftest.py", *GENERIC_SUITE)
-# Tests in tests/browser that are no generic check of data/, left out when the
-# generic suite runs on a fixture school (on data/ they all run):
-NOT_GENERIC = (
-    # A product test of make serve, on the frozen copy in tests/bron.
-    "tests/browser/test_browser_serve.py",
-    # A product test of the staff editor, on the fixture school in tests/scholen/de-getijden.
-    "tests/browser/test_browser_beheer.py",
-)
 
 class _DataDumper(yaml.SafeDumper):
     """Writes YAML as the data files' reader reads it: a text of several lines (a note)
@@ -74,24 +65,6 @@ def dump_data_yaml(data, **options) -> str:
 # Fixture sites are committed on this day, so page dates and the change log
 # (read from git) are known to the tests.
 FIXTURE_COMMIT_DATE = datetime.date(2031, 3, 14)
-
-
-def build_site(project: Path, site_dir: Path, repo_url: str | None = TEST_REPO_URL) -> subprocess.CompletedProcess:
-    """Run `make build`'s pipeline (sop.site.build) on `project`; return the finished process."""
-    # REPO_URL as the workflow sets it, so edit links are built and tested.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("REPO_URL", None)
-    if repo_url:
-        env["REPO_URL"] = repo_url
-    script = "import sys; from pathlib import Path; from sop.site.build import build; " \
-             "sys.exit(build(Path.cwd(), Path(sys.argv[1])))"
-    return subprocess.run(
-        [sys.executable, "-c", script, str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
 
 
 def run_make(project: Path, *arguments: str, **environment: str) -> subprocess.CompletedProcess:
@@ -126,74 +99,6 @@ def commit_all(project: Path, day: datetime.date = FIXTURE_COMMIT_DATE) -> None:
     identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Testschool"]):
         subprocess.run(["git", *identity, *command], cwd=project, env=env, check=True, capture_output=True)
-
-
-def copy_with_generic_suite(target: Path, data_dir: Path) -> Path:
-    """A copy of the project with `data_dir` as data/ and the generic suite, ready to run."""
-    copy_project(target, data_dir)
-    for name in GENERIC_SUITE_FILES:
-        source, copy = PROJECT / name, target / name
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, copy)
-    if not (target / "data" / "schema").exists():
-        # Generated from the code, as `make schema` does after a school replaces data/.
-        subprocess.run([sys.executable, "-m", "sop.writers.schemafiles"], cwd=target, check=True, capture_output=True)
-    return target
-
-
-def run_generic_suite(project: Path, paths: tuple[str, ...] = GENERIC_SUITE) -> subprocess.CompletedProcess:
-    """The generic suite (or `paths` of it) on `project`'s data/, as a separate pytest run."""
-    deselect = [arg for test in NOT_GENERIC for arg in ("--deselect", test)]
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider", *deselect],
-        cwd=project,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        capture_output=True,
-        text=True,
-    )
-
-
-class Site:
-    def __init__(self, root: Path, profile: Profile | None = None, name: str = ""):
-        self.root = root
-        self.profile = profile  # the data it was built from, when known
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"Site({self.name or self.root})"
-
-    def page(self, name: str, tooltips: bool = False) -> BeautifulSoup:
-        """A built page; without `tooltips`, <abbr> wrappers are removed so text compares as written."""
-        path = self.root / ("index.html" if name == "" else f"{name}/index.html")
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        if not tooltips:
-            for abbr in soup.find_all("abbr"):
-                abbr.unwrap()
-            soup.smooth()
-        return soup
-
-    def article(self, name: str, tooltips: bool = False):
-        return self.page(name, tooltips).select_one("article.md-content__inner")
-
-
-# --- The school in data/: for the generic suite only ---------------------------
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    """The site built strictly from data/ (generic suite and browser tests)."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(PROJECT, site_dir)
-    assert result.returncode == 0, result.stderr
-    return Site(site_dir, name="data")
-
-
-@pytest.fixture(scope="session")
-def profile() -> Profile:
-    """The validated data/ (generic suite only)."""
-    return load_profile(PROJECT / "data")
 
 
 # --- The fixture schools: for product tests -----------------------------------

@@ -1,34 +1,87 @@
-"""Any school can replace data/ and keep `make test` green.
+"""Any school can run the generic suite (sop/checks) from the package and keep it green.
 
-The generic suite (conftest.GENERIC_SUITE: tests/algemeen and tests/browser)
-checks whatever school is in data/. Here it runs, as its own pytest, on a copy
-of the project with each fixture school as data/.
+Here it runs, as its own pytest, in a school-like repository: content only
+(data/, docs/, mkdocs.yml, macros.py) and the two files of tests/ a school has,
+with this repository's package on PYTHONPATH; once with each fixture school as
+data/, once with the starter.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from conftest import SCHOOLS, copy_with_generic_suite, run_generic_suite
+from conftest import PROJECT, SCHOOLS
 
 from sop.data.starter import write_starter
 
 # What a school that has published nothing yet has: comments only.
 EMPTY_LIST = "# De adressen die deze school heeft gepubliceerd, één per regel.\n# Nog niets gepubliceerd.\n"
+# A school's tests/: the package's suite and its fixtures.
+SCHOOL_TESTS = {
+    "conftest.py": 'pytest_plugins = ["sop.checks.plugin"]\n',
+    "test_profiel.py": "from sop.checks.suite import *  # noqa: F401,F403\n",
+}
+
+
+def school_mkdocs_yml() -> str:
+    """This repository's mkdocs.yml as a school has it: no sop/ folder to watch."""
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    own = "  # This repository only: the package's own code, while it is being worked on.\n  - sop\n"
+    assert own in text
+    return text.replace(own, "")
+
+
+def school_repository(target: Path, data_dir: Path) -> Path:
+    """A school's repository with `data_dir` as data/: its content and tests/, no code and no test of the package."""
+    shutil.copytree(data_dir, target / "data")
+    shutil.copytree(PROJECT / "docs", target / "docs")
+    shutil.copy(PROJECT / "macros.py", target / "macros.py")
+    (target / "mkdocs.yml").write_text(school_mkdocs_yml(), encoding="utf-8")
+    (target / "tests").mkdir()
+    for name, text in SCHOOL_TESTS.items():
+        (target / "tests" / name).write_text(text, encoding="utf-8")
+    if not (target / "data" / "schema").exists():
+        # Generated from the code, as `make schema` does after a school replaces data/.
+        subprocess.run([sys.executable, "-m", "sop.writers.schemafiles"], cwd=target, check=True, capture_output=True,
+                       env=package_env())
+    return target
+
+
+def package_env() -> dict[str, str]:
+    """The package importable from this repository, as if installed."""
+    return dict(os.environ, PYTHONPATH=str(PROJECT), NO_MKDOCS_2_WARNING="1")
+
+
+def run_suite(project: Path, *options: str) -> subprocess.CompletedProcess:
+    """pytest in the school's repository, as `sop test` runs it there."""
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *options],
+                          cwd=project, env=package_env(), capture_output=True, text=True)
 
 
 def summary(result) -> str:
     return f"{result.stdout[-6000:]}\n{result.stderr[-2000:]}"
 
 
+def test_a_school_repository_holds_no_code_and_no_test_of_the_package(tmp_path):
+    project = school_repository(tmp_path / "school", SCHOOLS["voorbeeldschool"])
+    python = sorted(path.relative_to(project).as_posix() for path in project.rglob("*.py")
+                    if "node_modules" not in path.parts)
+    assert python == ["macros.py", "tests/conftest.py", "tests/test_profiel.py"]
+
+
 @pytest.mark.parametrize("name", SCHOOLS)
 def test_generic_suite_passes_with_each_fixture_school_as_data(tmp_path, name):
-    project = copy_with_generic_suite(tmp_path / name, SCHOOLS[name])
+    project = school_repository(tmp_path / name, SCHOOLS[name])
     addresses = project / "data" / "gepubliceerde-adressen.txt"
     if not addresses.exists():
         addresses.write_text(EMPTY_LIST, encoding="utf-8")
-    result = run_generic_suite(project)
+    result = run_suite(project)
     assert result.returncode == 0, summary(result)
     passed = re.search(r"(\d+) passed", result.stdout)
     assert passed and int(passed.group(1)) >= 20, summary(result)  # it really ran
@@ -38,18 +91,20 @@ def test_generic_suite_passes_for_a_new_school_from_make_nieuwe_school(tmp_path)
     """The starter data/ (placeholders, no published addresses yet) is green too."""
     starter = tmp_path / "starter"
     write_starter(starter)
-    project = copy_with_generic_suite(tmp_path / "nieuw", starter)
-    result = run_generic_suite(project)
+    result = run_suite(school_repository(tmp_path / "nieuw", starter))
     assert result.returncode == 0, summary(result)
 
 
 def test_generic_suite_names_each_broken_address_and_lost_word(tmp_path):
-    project = copy_with_generic_suite(tmp_path / "kapot", SCHOOLS["voorbeeldschool"])
+    project = school_repository(tmp_path / "kapot", SCHOOLS["voorbeeldschool"])
     data = project / "data"
     (data / "gepubliceerde-adressen.txt").write_text(
         "# Gepubliceerd\n/\nonderwijs/\nonderwijs/#bestaat-niet\nverdwenen/\n", encoding="utf-8")
     (data / "bron.txt").write_text("Bij De Proefboom leren kinde-\nren buiten met snorkels.\n", encoding="utf-8")
-    result = run_generic_suite(project, ("tests/algemeen",))
+    # A folder around the school's repository with its own pytest settings (a board's repository of
+    # schools) is pytest's rootdir: the suite checks the current folder then.
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    result = run_suite(project, "-m", "not browser")
     assert result.returncode == 1, summary(result)
     failed = re.findall(r"^FAILED \S+::(\w+)", result.stdout, re.MULTILINE)
     assert sorted(failed) == [

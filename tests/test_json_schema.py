@@ -1,7 +1,7 @@
 """The JSON Schemas for editors (make schema) agree with the build.
 
 Whether data/ names its schemas and they are current is checked for the school
-in data/ by tests/algemeen/test_school_data.py.
+in data/ by sop/checks/test_school_data.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """For the samenwerkingsverband: stable addresses, open data that matches the site, linked data.
 
 On the fixture schools; the addresses of the school in data/ are checked by
-tests/algemeen/test_published_addresses.py.
+sop/checks/test_published_addresses.py.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import re
 
 import jsonschema
 import pytest
-from algemeen.support import address_problem, read_addresses
 from conftest import SOURCE_DATA, TEST_REPO_URL
 
+from sop.checks.support import address_problem, read_addresses
 from sop.writers import render
 
 # The addresses CBS Vesterhavet published, frozen with its data.

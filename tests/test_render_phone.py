@@ -1,6 +1,6 @@
 """What a small screen must not get wrong, checked on the render functions for whole
 classes of input: a masked count ('< N') is never drawn as a bar of exact height,
-and an address wraps only after '@', '.' or '/' (the rest is in tests/browser/test_browser_phone.py)."""
+and an address wraps only after '@', '.' or '/' (the rest is in sop/checks/test_browser_phone.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Nothing of CBS Vesterhavet's SOP was lost in the transcription, and the check that
-says so (tests/algemeen/test_source_text.py, for any school's data/bron.txt) works.
+says so (sop/checks/test_source_text.py, for any school's data/bron.txt) works.
 
 The source is the text extracted from the school's PDF (tests/bron/), the site is
 built from the data as transcribed from it (tests/bron/data). Its tables lost their
@@ -9,8 +9,9 @@ layout, so word order can't be compared, but every word must appear.
 from __future__ import annotations
 
 import pytest
-from algemeen.support import hyphenated, missing_words, site_words
 from conftest import SOURCE_TEXT
+
+from sop.checks.support import hyphenated, missing_words, site_words
 
 
 @pytest.fixture(scope="module")

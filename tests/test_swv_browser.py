@@ -2,11 +2,11 @@
 
 The fixture SWV tests/swv/regio is built as `make swv` builds it, into a
 temporary folder, and served over http. The machinery is the generic browser
-suite's (tests/browser): Debian's Chromium with the fixed font set, axe-core
+suite's (sop/checks): Debian's Chromium with the fixed font set, axe-core
 from sop/vendor/; skipped without Chromium on a developer's machine, failing in CI.
 
 Chromium runs in a thread of its own here: Playwright's sync API allows one
-instance per thread, and tests/browser's session-wide one may still be open
+instance per thread, and the generic suite's session-wide one may still be open
 when this module runs in the same pytest run.
 """
 
@@ -25,14 +25,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from browser.browsersupport import DESKTOP, HEIGHTS, PHONE, ServedSite, label, open_page, settle
-# axe_source is the browser tests' fixture, used here too.
-from browser.conftest import axe_source, discover_pages, launch_options, require_playwright, serve  # noqa: F401
-from browser.test_browser_axe import axe_failures, page_checks
-from browser.test_browser_privacy import privacy_problems
-from browser.test_browser_search import result_pages
 from conftest import PROJECT, Site
 from sop.bench import BUDGET_GZIP_BYTES, first_visit
+from sop.checks.browsersupport import (
+    DESKTOP, HEIGHTS, PHONE, ServedSite, discover_pages, label, launch_options, open_page, require_playwright, serve,
+    settle,
+)
+from sop.checks.test_browser_axe import axe_failures, page_checks
+from sop.checks.test_browser_privacy import privacy_problems
+from sop.checks.test_browser_search import result_pages
 from sop.data.profile import load_profile
 
 REGIO = PROJECT / "tests" / "swv" / "regio"
@@ -61,7 +62,7 @@ def swv(tmp_path_factory) -> Site:
 
 @pytest.fixture(scope="module")
 def served(swv) -> ServedSite:
-    """The built overview on http://127.0.0.1:<free port>, as tests/browser serves a school's site."""
+    """The built overview on http://127.0.0.1:<free port>, as the generic suite serves a school's site."""
     with serve(swv.root, "swv-server") as site:
         yield site
 

@@ -17,11 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from browser.browsersupport import DESKTOP, HEIGHTS, PHONE, open_page, settle
-# The browser suite's fixtures, used here too.
-from browser.conftest import axe_source, serve  # noqa: F401
-from browser.test_browser_axe import axe_failures
 from conftest import PROJECT
+from sop.checks.browsersupport import DESKTOP, HEIGHTS, PHONE, open_page, serve, settle
+from sop.checks.test_browser_axe import axe_failures
 from test_swv_browser import OPEN_ALL_DETAILS, chromium  # noqa: F401
 from test_swv_grids import DAY, DOMAINS, generated_swv
 from test_swv_kader_school import SPECIALISMS

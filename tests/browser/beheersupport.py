@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sop.checks.browsersupport import DESKTOP, HEIGHTS
 from sop.site.beheer import form_path
 from sop.data.profile import DATA_FILES
-
-from .browsersupport import DESKTOP, HEIGHTS
 
 SIGN_IN = "Werken met een testrepository"
 REPOSITORY = "sveltia-cms-test"

@@ -26,10 +26,9 @@ from PIL import Image  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from conftest import SCHOOLS, TEST_REPO_URL, build_site, copy_project  # noqa: E402
+from sop.checks.browsersupport import CHROMIUM, CHROMIUM_ARGS, DESKTOP, HEIGHTS, PHONE, serve  # noqa: E402
+from sop.checks.fonts import FIXED, FONT_SETS  # noqa: E402
 from tests.browser.beheersupport import add, open_form, sign_in  # noqa: E402
-from tests.browser.browsersupport import DESKTOP, HEIGHTS, PHONE  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from tests.browser.fonts import FIXED, FONT_SETS  # noqa: E402
 
 SCHOOL = SCHOOLS["de-getijden"]
 OUT = PROJECT / ".github" / "afbeeldingen"

@@ -16,13 +16,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import SCHOOLS, build_site, copy_project
+from sop.checks.browsersupport import DESKTOP, HEIGHTS, serve
 from sop.site import beheer
 from sop.data.profile import DATA_FILES, load_profile
 from sop.versions.wijzigingen import compare_profiles
 
 from .beheersupport import SIGN_IN, add, open_form, save, sign_in
-from .browsersupport import DESKTOP, HEIGHTS
-from .conftest import serve
 
 SCHOOL = SCHOOLS["de-getijden"]
 

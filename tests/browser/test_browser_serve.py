@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SOURCE_DATA, copy_project
+from sop.checks.browsersupport import PHONE
 from sop.data.errors import DataErrors
 from sop.data.profile import load_profile
-
-from .browsersupport import PHONE
 
 GOOD = "    functie: [ICT-er]\n"
 # A misspelt field, and one whose name is HTML: the page must show it as text.

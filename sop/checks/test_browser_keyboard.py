@@ -3,7 +3,7 @@ each Tab stop is visible (on screen, not hidden under the sticky header)."""
 
 from __future__ import annotations
 
-from .browsersupport import DESKTOP, PHONE, describe, distinctive_word, focused, label, open_page
+from sop.checks.browsersupport import DESKTOP, PHONE, describe, distinctive_word, focused, label, open_page
 
 MAX_TABS = 60
 

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from .browsersupport import DESKTOP, PHONE, label, open_page, sitemap_locations
-from .fonts import FONT_SETS
+from sop.checks.browsersupport import DESKTOP, PHONE, label, open_page, sitemap_locations
+from sop.checks.fonts import FONT_SETS
 
 FACTS = """() => ({
   lang: document.documentElement.lang,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from .browsersupport import PHONE, open_page
-from .fonts import EVERY_SANS, FONT_SETS
+from sop.checks.browsersupport import PHONE, open_page
+from sop.checks.fonts import EVERY_SANS, FONT_SETS
 
 # Which named font draws the page's running text: a family the browser lacks
 # falls back to monospace, so its width then equals plain monospace.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .browsersupport import DESKTOP, HEIGHTS, label
+from sop.checks.browsersupport import DESKTOP, HEIGHTS, label
 
 
 def privacy_problems(browser, site, search_word: str, prepare=None) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .browsersupport import (
+from sop.checks.browsersupport import (
     DESKTOP, HEIGHTS, PHONE, SCHEME_NAMES, SCHEMES, distinctive_word, label, open_page, settle,
 )
 

@@ -8,15 +8,13 @@ every word must appear.
 from __future__ import annotations
 
 import pytest
-from conftest import PROJECT
 
-from .support import missing_words, site_words
-
-SOURCE = PROJECT / "data" / "bron.txt"
+from sop.checks.support import missing_words, site_words
 
 
-def test_every_word_of_the_schools_source_text_is_on_the_site(site):
-    if not SOURCE.exists():
+def test_every_word_of_the_schools_source_text_is_on_the_site(school_dir, site):
+    source = school_dir / "data" / "bron.txt"
+    if not source.exists():
         pytest.skip("geen data/bron.txt: deze school vergelijkt de site niet met een brontekst")
-    missing = missing_words(SOURCE.read_text(encoding="utf-8"), site_words(site))
+    missing = missing_words(source.read_text(encoding="utf-8"), site_words(site))
     assert missing == [], f"woorden uit data/bron.txt die nergens op de site staan: {missing}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .browsersupport import PHONE, label, open_page
+from sop.checks.browsersupport import PHONE, label, open_page
 
 # Each line break inside a word of an element's text: the text and the offset where the new line starts.
 LINE_STARTS = """(root) => {

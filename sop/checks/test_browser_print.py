@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .browsersupport import DESKTOP, open_page
+from sop.checks.browsersupport import DESKTOP, open_page
 
 PRINTED = """() => {
   const visible = selector => [...document.querySelectorAll(selector)]

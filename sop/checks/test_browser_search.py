@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from .browsersupport import DESKTOP, distinctive_word, label, open_page
+from sop.checks.browsersupport import DESKTOP, distinctive_word, label, open_page
 
 # Pages a parent searches for; the query is a word only that page has (see
 # distinctive_word), so this holds for any school's data.

@@ -1,0 +1,1 @@
+from sop.checks.suite import *  # noqa: F401,F403
