@@ -8,7 +8,6 @@ Generated HTML has no blank lines, so Python-Markdown keeps it as one raw block.
 from __future__ import annotations
 
 import datetime
-import decimal
 import math
 import re
 from collections.abc import Iterable
@@ -16,23 +15,35 @@ from collections.abc import Iterable
 from markupsafe import escape as _html_escape
 
 from sop.data import schema
-from sop.data.names import among
-
-# Generic interface words (not facts about a school).
-NOT_FILLED_IN = "niet ingevuld"
-CHECKED = "aangekruist"
-NOT_CHECKED = "niet aangekruist"
-FILLED_IN = "ingevuld"
-
-
-def concept_state(concept: schema.Concept) -> tuple[str, str, str]:
-    """(symbol, word, css modifier) for a checklist line. A line the school did not tick
-    but wrote text on ('Anders nl. …') is answered by that text, not left unticked."""
-    if concept.aangekruist:
-        return "☑", CHECKED, "ja"
-    if concept.toelichting:
-        return "✎", FILLED_IN, "ingevuld"
-    return "☐", NOT_CHECKED, "nee"
+from sop.document import nodes
+# The wording of the facts lives with the document builders; the names stay
+# importable from here for the glue, the PDF, the versions and the SWV overview.
+from sop.document.wording import (  # noqa: F401
+    CHECKED,
+    FILLED_IN,
+    MONTHS,
+    NAME_WITHHELD,
+    NOT_CHECKED,
+    NOT_FILLED_IN,
+    NOT_REPORTED,
+    Bound,
+    concept_state,
+    dutch_date,
+    format_number,
+    is_masked,
+    latest_school_year,
+    least,
+    marking_text,
+    missing_headings_notes,
+    missing_years,
+    role_holders,
+    roster_label,
+    school_year_text,
+    shown_count,
+    shown_names,
+    status_heading,
+    with_unit,
+)
 
 
 # A newline after <br>: the search index strips tags, and would glue the words of two lines.
@@ -113,6 +124,127 @@ def _table(
         f'<table class="sop-tabel__tabel"{identifier}><caption{caption_class}>{escape(caption)}</caption>'
         f"<thead>{head}</thead>{body}</table></div>"
     )
+
+
+# --- the shared document (sop.document) as HTML -----------------------------
+# The builders say what a section holds; this writes it as the site shows it.
+# `kind` chooses the site's look (its CSS classes), never what is said.
+
+_LIST_CLASSES = {"contact": "sop-contact", "status": "sop-contact sop-status", "glossary": "sop-begrippen"}
+_TABLE_CLASSES = {
+    "roles": "sop-tabel--rollen", "expertise": "sop-tabel--expertise", "statistics": "sop-tabel--aantallen",
+}
+_GROUP_CLASSES = {"location": "sop-vestiging"}
+_PARAGRAPH_CLASSES = {"note": ' class="sop-noot"'}
+
+
+def _link(link: nodes.Link) -> str:
+    if link.kind == "phone":
+        return f'<a href="tel:{escape(re.sub(r"[^0-9+]", "", link.text))}">{escape(link.text)}</a>'
+    href = f"mailto:{link.text}" if link.kind == "mail" else link.text
+    return f'<a href="{escape(href)}">{address_text(link.text)}</a>'
+
+
+def _inline(part: nodes.Inline) -> str:
+    if isinstance(part, str):
+        return escape(part)
+    if isinstance(part, nodes.Strong):
+        return f"<strong>{escape(part.text)}</strong>"
+    if isinstance(part, nodes.Empty):
+        return f'<span class="sop-leeg">{escape(part.text)}</span>'
+    if isinstance(part, nodes.Aside):
+        return f'\n<span class="sop-rijnoot">{escape(part.text)}</span>'
+    return _link(part)
+
+
+def _line(line: nodes.Line) -> str:
+    return "".join(map(_inline, line))
+
+
+def _cell(cell: nodes.Cell) -> str:
+    if isinstance(cell, nodes.Lines):
+        return LINE_BREAK.join(escape(line) for line in cell.lines)
+    if isinstance(cell, nodes.Text):
+        return text_cell(cell.text)
+    return _line(cell) if cell else ""
+
+
+def _number_cell(cell: nodes.Cell) -> str:
+    # A value the school did not report keeps its words, in the look of an unknown number.
+    if isinstance(cell, tuple) and len(cell) == 1 and isinstance(cell[0], nodes.Empty):
+        return f'<td class="sop-getal sop-onbekend">{escape(cell[0].text)}</td>'
+    return f'<td class="sop-getal">{_cell(cell)}</td>'
+
+
+def _document_table(table: nodes.Table) -> str:
+    numeric = table.kind == "statistics"
+
+    def column(index: int, label: str) -> str:
+        if numeric and index:
+            # <wbr>: on a phone '2018/2019' may wrap after the slash, so more years fit.
+            return f'<th scope="col" class="sop-getal">{escape(label).replace("/", "/<wbr>")}</th>'
+        return f'<th scope="col">{escape(label)}</th>'
+
+    head = "<tr>" + "".join(column(index, label) for index, label in enumerate(table.header)) + "</tr>"
+    bodies = []
+    for group in table.groups:
+        rows = []
+        if group.title:
+            rows.append(
+                # The span stays in view beside the row labels when the years scroll (sop.css).
+                f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{len(table.header)}">'
+                f"<span>{escape(group.title)}</span></th></tr>"
+            )
+        for first, *cells in group.rows:
+            shown = "".join(_number_cell(cell) if numeric else f"<td>{_cell(cell)}</td>" for cell in cells)
+            rows.append(f'<tr><th scope="row">{_cell(first)}</th>{shown}</tr>')
+        bodies.append(f"<tbody>{''.join(rows)}</tbody>")
+    note = f'<div class="sop-toelichting">{text_block(table.note)}</div>' if table.note else ""
+    return _table(table.caption, head, "".join(bodies), _TABLE_CLASSES[table.kind], table.anchor) + note
+
+
+def _definition(item: nodes.Definition) -> str:
+    anchor = f' id="{escape(item.anchor)}"' if item.anchor else ""
+    value = text_block(item.value.text) if isinstance(item.value, nodes.Text) else _line(item.value)
+    return f"<dt{anchor}>{_line(item.term)}</dt><dd>{value}</dd>"
+
+
+def _block(block: nodes.Block) -> str:
+    if isinstance(block, nodes.Heading):
+        if block.minor:
+            return f'<p class="sop-subkop"><strong>{escape(block.text)}</strong></p>'
+        return heading(block.level, block.text, block.anchor)
+    if isinstance(block, nodes.Text):
+        return text_block(block.text)
+    if isinstance(block, nodes.Paragraph):
+        return f"<p{_PARAGRAPH_CLASSES.get(block.kind, '')}>{_line(block.line)}</p>"
+    if isinstance(block, nodes.Items):
+        tag = "ol" if block.numbered else "ul"
+        return f"<{tag}>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + f"</{tag}>"
+    if isinstance(block, nodes.Definitions):
+        return f'<dl class="{_LIST_CLASSES[block.kind]}">{"".join(map(_definition, block.items))}</dl>'
+    if isinstance(block, nodes.Table):
+        return _document_table(block)
+    if isinstance(block, nodes.Group):
+        return f'<div class="{_GROUP_CLASSES[block.kind]}">{write_html(block.blocks)}</div>'
+    raise TypeError(f"onbekend blok: {block!r}")  # pragma: no cover - a new node type needs a writer here
+
+
+def _is_heading(block: nodes.Block) -> bool:
+    return isinstance(block, nodes.Heading) and not block.minor
+
+
+def write_html(blocks) -> str:
+    """Blocks as one piece of page source: HTML without blank lines, and each
+    heading a markdown heading between blank lines (so it is in the table of contents)."""
+    parts: list[str] = []
+    before = None
+    for block in blocks:
+        if parts and (_is_heading(block) or _is_heading(before)):
+            parts.append("\n\n")
+        parts.append(_block(block))
+        before = block
+    return "".join(parts)
 
 
 # --- contactgegevens ------------------------------------------------------
@@ -235,21 +367,6 @@ def expertise_table(expertise: schema.Expertise, hidden: frozenset[str] = frozen
     return _table(expertise.titel, head, f"<tbody>{rows}</tbody>", "sop-tabel--expertise")
 
 
-def roster_label(person: schema.Medewerker, hidden: frozenset[str]) -> str:
-    """A roster row's first cell: the person's name (or the withheld phrase), or the group."""
-    return shown_names([person.naam], hidden)[0] if person.naam else person.groep
-
-
-def role_holders(role: schema.Rol, hidden: frozenset[str]) -> str | None:
-    """Who fills a role, as text: the organisation and the names; None when unfilled."""
-    if not role.filled:
-        return None
-    names = ", ".join(shown_names(role.namen, hidden))
-    if role.organisatie:
-        return f"{role.organisatie} ({names})" if names else role.organisatie
-    return names
-
-
 def roles_table(roles: schema.Rollen, hidden: frozenset[str] = frozenset()) -> str:
     head = '<tr><th scope="col">Rol</th><th scope="col">Naam</th></tr>'
     rows = []
@@ -269,78 +386,6 @@ def role_groups(groups: list[schema.RollenGroep], hidden: frozenset[str] = froze
 
 
 # --- feiten en aantallen --------------------------------------------------
-
-
-NOT_REPORTED = "niet bekend"
-
-
-class Bound(int):
-    """A count known only as a range, as published: a masked '< 5' read back from a
-    school's open data, or a total over such counts ('≥ 12'). Its value is the least
-    it can be (for sums and bar heights); its text is what is shown."""
-
-    def __new__(cls, least: int, text: str):
-        value = super().__new__(cls, least)
-        value.text = text
-        return value
-
-    def __repr__(self) -> str:
-        return f"Bound({int(self)}, {self.text!r})"
-
-
-def is_masked(count: int | float | None, threshold: int | None) -> bool:
-    """With small-number masking on, counts 1..threshold-1 are not published exactly.
-
-    0 stays 0: it identifies no pupil, and hiding it would hide that nobody left.
-    Only whole counts of pupils are masked, never a percentage or an average.
-    A Bound is never exact.
-    """
-    return isinstance(count, Bound) or (bool(threshold) and isinstance(count, int) and 0 < count < threshold)
-
-
-def least(count: int | float, threshold: int | None) -> int | float:
-    """The least a published value can be: a masked count is at least 1."""
-    if isinstance(count, Bound):
-        return int(count)
-    return 1 if is_masked(count, threshold) else count
-
-
-def format_number(value: int | float) -> str:
-    """A number as written in Dutch: decimal comma, no exponent, no trailing zeros."""
-    if isinstance(value, int):
-        return str(value)
-    text = format(decimal.Decimal(repr(value)), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def with_unit(number: str, unit: str | None) -> str:
-    if not unit:
-        return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
-
-
-def shown_count(count: int | float | None, threshold: int | None, unit: str | None = None) -> str:
-    """A value as published: exact, '< threshold' when masked, or 'niet bekend' when not reported."""
-    if count is None:
-        return NOT_REPORTED
-    if isinstance(count, Bound):
-        return count.text
-    if unit is None and is_masked(count, threshold):
-        return f"< {threshold}"
-    return with_unit(format_number(count), unit)
-
-
-def missing_years(table: schema.Tabel) -> list[str]:
-    """The school years between the table's years that the school does not report."""
-    years = table.schooljaren
-    starts = [int(year[:4]) for year in years]
-    return [
-        f"{start}/{start + 1}"
-        for earlier, later in zip(starts, starts[1:])
-        for start in range(earlier + 1, later)
-    ]
 
 
 def _year_slots(table: schema.Tabel) -> list[str | None]:
@@ -666,23 +711,7 @@ def open_data_links(root: str, tables: list[schema.Tabel], open_data: str, schoo
     return f'<ul class="sop-downloads">{links}</ul>'
 
 
-
 # --- basisondersteuning ---------------------------------------------------
-
-
-def status_heading(scale: schema.Statusschaal, status: schema.Status) -> str | None:
-    """The heading of the column the school marked, if the school gave headings.
-
-    Without headings a column number says nothing a parent can check, and '3 van 4'
-    reads as a ranking: the site then shows only the school's own mark.
-    """
-    return scale.koppen[status.kolom - 1] if scale.koppen else None
-
-
-def marking_text(scale: schema.Statusschaal, status: schema.Status) -> str:
-    """The school's mark in quotes, with its column's heading only where the school gave headings."""
-    heading = status_heading(scale, status)
-    return f"‘{status.markering}’ ({heading})" if heading else f"‘{status.markering}’"
 
 
 def status_scale(scale: schema.Statusschaal, status: schema.Status) -> str:
@@ -699,31 +728,6 @@ def status_scale(scale: schema.Statusschaal, status: schema.Status) -> str:
         else:
             steps.append(f"<li>{escape(label)}</li>")
     return f'<ol class="sop-schaal sop-schaal--{status.kolom}">{"".join(steps)}</ol>'
-
-
-def _quoted_list(words: list[str]) -> str:
-    quoted = [f"‘{word}’" for word in words]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " en " + quoted[-1]
-
-
-def missing_headings_notes(data: schema.Basisondersteuning) -> list[str]:
-    """Dutch sentences, one per scale whose column headings the source does not give."""
-    notes = []
-    for _, domain, scale in data.scales_without_headings():
-        marks = list(dict.fromkeys(
-            indicator.status.markering
-            for used in data.domeinen if data.scale(used) is scale
-            for indicator in used.indicatoren if indicator.status
-        ))
-        where = f" bij ‘{domain.titel}’" if domain else ""
-        if not marks:
-            continue
-        word, verb = ("de markering", "betekent") if len(marks) == 1 else ("de markeringen", "betekenen")
-        notes.append(
-            f"Het profiel legt niet uit wat {word} {_quoted_list(marks)}{where} {verb}. "
-            "Daarom staat hier bij elk onderdeel alleen de markering, zoals de school die schreef."
-        )
-    return notes
 
 
 def indicator_overview(data: schema.Basisondersteuning) -> str:
@@ -968,13 +972,6 @@ def abbreviate(html: str, glossary: dict[str, str]) -> str:
 
 # --- in het kort ----------------------------------------------------------
 
-NAME_WITHHELD = "naam niet gepubliceerd"
-
-
-def shown_names(names: list[str | None], hidden: frozenset[str]) -> list[str]:
-    """Names as the site shows them: withheld ones replaced by a neutral phrase."""
-    return [NAME_WITHHELD if among(name, hidden) else name for name in names]
-
 
 READ_MORE = "Meer hierover"
 
@@ -1052,13 +1049,7 @@ def contact_points(profile, hidden: frozenset[str], href, titles: dict[str, str]
 
 # --- formele status en geschiedenis ---------------------------------------
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
 NOTICE_MONTHS = 3  # the site warns this long before the renewal date
-
-
-def dutch_date(day: datetime.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:
@@ -1086,19 +1077,6 @@ def renewal_notice(status: schema.FormeleStatus, today: datetime.date) -> tuple[
     if today >= _months_before(renewal, NOTICE_MONTHS):
         return "bijna", f"Dit schoolondersteuningsprofiel wordt uiterlijk {dutch_date(renewal)} vernieuwd."
     return None
-
-
-def latest_school_year(figures: schema.Aantallen) -> str | None:
-    """The newest school year the profile has figures for."""
-    years = [year for table in figures.tabellen for year in table.schooljaren]
-    return max(years, default=None)
-
-
-def school_year_text(status: schema.FormeleStatus, latest_year: str | None) -> str | None:
-    """The school year, or, when it is not filled in, how recent the figures are."""
-    if status.schooljaar or not latest_year:
-        return status.schooljaar
-    return f"{NOT_FILLED_IN}; de nieuwste cijfers in dit profiel zijn van {latest_year}"
 
 
 def formal_status(status: schema.FormeleStatus, today: datetime.date, latest_year: str | None = None) -> str:

@@ -18,7 +18,7 @@ import functools
 import io
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, Union
+from typing import Any
 
 from docx import Document
 from docx.oxml import OxmlElement
@@ -34,6 +34,22 @@ from sop.writers.opendata import (
     published_fields,
 )
 from sop.data.profile import Profile
+from sop.document.nodes import (
+    Block,
+    Cell,
+    Definition,
+    Definitions,
+    Group,
+    Heading,
+    Items,
+    Lines,
+    Paragraph,
+    RowGroup,
+    Strong,
+    Table,
+    Text,
+    plain,
+)
 from sop.writers.render import (
     NAME_WITHHELD,
     NOT_FILLED_IN,
@@ -53,56 +69,32 @@ LANGUAGE = "nl-NL"
 DOCUMENT_TITLE = "Schoolondersteuningsprofiel"
 
 
-# --- blocks: what the document says, independent of the format -------------
+def _labelled(label: str, text: str) -> Definitions:
+    """'Label: value'; a value of several lines goes below its label."""
+    return Definitions((Definition((label,), Text(text)),))
 
 
-@dataclasses.dataclass(frozen=True)
-class Heading:
-    level: int  # 1 = the document title; sections are 2 and 3
-    text: str
+def _strong(text: str) -> Paragraph:
+    return Paragraph((Strong(text),))
 
 
-@dataclasses.dataclass(frozen=True)
-class Text:
-    """Free text from data: blank line = paragraph, newline = line break, '- ' = bullet."""
-
-    text: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Strong:
-    text: str
+def _cell(value, running_text: bool) -> Cell:
+    if isinstance(value, str):
+        return Text(value) if running_text else (value,)
+    return Lines(value) if isinstance(value, tuple) else value
 
 
-@dataclasses.dataclass(frozen=True)
-class Labelled:
-    """'Label: value', the label in bold; a value of several lines goes below it."""
-
-    label: str
-    text: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Items:
-    items: tuple[str, ...]
-    numbered: bool = False
-
-
-# A table cell: text, or several values (one per line in Word, comma-separated in markdown).
-Cell = Union[str, tuple[str, ...], None]
-
-
-@dataclasses.dataclass(frozen=True)
-class Table:
-    header: tuple[str, ...]
-    # A row of cells, or a str: a subheading spanning the whole row.
-    rows: tuple[Union[tuple[Cell, ...], str], ...]
-    # Cells with paragraphs and bullets do not fit a markdown table; markdown
-    # then shows each row as labelled paragraphs. Word keeps the table.
-    running_text: bool = False
-
-
-Block = Union[Heading, Text, Strong, Labelled, Items, Table]
+def _table(header: tuple[str, ...], rows, running_text: bool = False) -> Table:
+    """A table from rows of values (text, several values, or None); a str row is a
+    title over the rows after it."""
+    groups: list[RowGroup] = [RowGroup(())]
+    for row in rows:
+        if isinstance(row, str):
+            groups.append(RowGroup((), row))
+        else:
+            cells = tuple(_cell(value, running_text) for value in row)
+            groups[-1] = RowGroup((*groups[-1].rows, cells), groups[-1].title)
+    return Table("", header, tuple(group for group in groups if group.rows or group.title), running_text=running_text)
 
 
 # --- the profile as blocks, in the order of the site -----------------------
@@ -131,7 +123,7 @@ def _summary(profile: Profile, hidden: frozenset[str]) -> Iterator[Block]:
     yield Heading(3, "Met wie praat u eerst?")
     for point in summary.aanspreekpunten:
         names = ", ".join(_name(name, hidden) for name in profile.contacts(point))
-        yield Labelled(f"{point.wie} ({names})" if names else point.wie, point.uitleg)
+        yield _labelled(f"{point.wie} ({names})" if names else point.wie, point.uitleg)
 
 
 def _introduction(profile: Profile) -> Iterator[Block]:
@@ -139,25 +131,25 @@ def _introduction(profile: Profile) -> Iterator[Block]:
     yield Heading(2, "Inleiding")
     yield Text(profile.inleiding.tekst)
     yield Heading(2, "Contactgegevens")
-    yield Labelled("Naam", school.naam)
+    yield _labelled("Naam", school.naam)
     yield from _address(school)
-    yield Labelled("E-mailadres", school.email)
-    yield Labelled("Website", school.website)
+    yield _labelled("E-mailadres", school.email)
+    yield _labelled("Website", school.website)
     if school.vestigingen:
         yield Heading(3, "Vestigingen")
         for location in school.vestigingen:
-            yield Strong(location.naam)
+            yield _strong(location.naam)
             yield from _address(location)
 
 
 def _address(place) -> Iterator[Block]:
     """Address, BRIN and phone of the school or one of its locations, as on the site."""
-    yield Labelled("Straat en huisnummer", place.straat_en_huisnummer)
-    yield Labelled("Postcode en plaats", f"{place.postcode} {place.plaats}")
+    yield _labelled("Straat en huisnummer", place.straat_en_huisnummer)
+    yield _labelled("Postcode en plaats", f"{place.postcode} {place.plaats}")
     if place.brinnummer:
-        yield Labelled("Brinnummer", place.brinnummer)
+        yield _labelled("Brinnummer", place.brinnummer)
     if place.telefoon:
-        yield Labelled("Telefoonnummer", place.telefoon)
+        yield _labelled("Telefoonnummer", place.telefoon)
 
 
 def _formal_status(profile: Profile) -> Iterator[Block]:
@@ -174,7 +166,7 @@ def _formal_status(profile: Profile) -> Iterator[Block]:
             value = NOT_FILLED_IN
         elif isinstance(value, datetime.date):
             value = dutch_date(value)
-        yield Labelled(label, value)
+        yield _labelled(label, value)
 
 
 def _education(profile: Profile) -> Iterator[Block]:
@@ -189,7 +181,7 @@ def _education(profile: Profile) -> Iterator[Block]:
     ))
     for item in concept.concepten:
         if item.toelichting:
-            yield Labelled(f"Toelichting bij ‘{item.naam}’", item.toelichting)
+            yield _labelled(f"Toelichting bij ‘{item.naam}’", item.toelichting)
     yield Text(concept.werkwijze)
     yield Heading(3, "Werken op niveau")
     yield Text(concept.aanpak_op_niveau)
@@ -232,7 +224,7 @@ def _roles_table(roles: schema.Rollen, hidden: frozenset[str]) -> Table:
         names = role_holders(role, hidden) or NOT_FILLED_IN
         # The explanation is kept even for an unfilled role: it is a fact too.
         rows.append((role.rol, f"{role.toelichting}: {names}" if role.toelichting else names))
-    return Table(("Rol", "Naam"), tuple(rows))
+    return _table(("Rol", "Naam"), rows)
 
 
 def _support_structure(profile: Profile, hidden: frozenset[str]) -> Iterator[Block]:
@@ -252,7 +244,7 @@ def _support_structure(profile: Profile, hidden: frozenset[str]) -> Iterator[Blo
     expertise = profile.expertise
     columns = expertise.kolommen
     yield Heading(3, expertise.titel)
-    yield Table(
+    yield _table(
         (columns.naam, columns.functie, columns.focusgebied),
         tuple(
             (roster_label(person, hidden), tuple(person.functie), tuple(person.focusgebied))
@@ -270,7 +262,7 @@ def _facts(profile: Profile, threshold: int | None) -> Iterator[Block]:
     yield Heading(2, "Feiten en aantallen")
     for table in profile.aantallen.tabellen:
         yield Heading(3, table.titel)
-        rows: list[Union[tuple[Cell, ...], str]] = []
+        rows: list = []
         missing = missing_years(table)
         if missing:
             yield Text(f"Over {', '.join(missing)} staan geen cijfers in het profiel.")
@@ -283,7 +275,7 @@ def _facts(profile: Profile, threshold: int | None) -> Iterator[Block]:
                     category,
                     *(shown_count(row.aantallen[year], threshold, table.unit(row)) for year in table.schooljaren),
                 ))
-        yield Table((table.rijkop, *table.schooljaren), tuple(rows))
+        yield _table((table.rijkop, *table.schooljaren), rows)
         if table.toelichting:
             yield Text(table.toelichting)
 
@@ -307,10 +299,10 @@ def _basic_support(profile: Profile) -> Iterator[Block]:
                 yield Items(tuple(scale.koppen), numbered=True)
         for group in domain.groepen:
             if group.kop:
-                yield Strong(group.kop)
+                yield _strong(group.kop)
             header = (columns.indicator, columns.status, columns.huidige_situatie) if scale else (
                 columns.indicator, columns.huidige_situatie)
-            yield Table(
+            yield _table(
                 header,
                 tuple(
                     (
@@ -326,7 +318,7 @@ def _basic_support(profile: Profile) -> Iterator[Block]:
             )
 
 
-def _plan_cells(row: schema.Aanpak) -> tuple[Cell, ...]:
+def _plan_cells(row: schema.Aanpak) -> tuple[str | None, ...]:
     return (row.acties, row.documenten, row.betrokkenen, row.planning)
 
 
@@ -342,7 +334,7 @@ def _support_plan(profile: Profile) -> Iterator[Block]:
         yield Heading(3, title)
         rows = [(title, *_plan_cells(level.aanpak))]
         rows += [(row.situatie, *_plan_cells(row)) for row in level.situaties]
-        yield Table(header, tuple(rows), running_text=True)
+        yield _table(header, rows, running_text=True)
 
 
 def _glossary(profile: Profile) -> Iterator[Block]:
@@ -350,7 +342,7 @@ def _glossary(profile: Profile) -> Iterator[Block]:
     for term in sorted(profile.begrippen.begrippen, key=lambda term: term.afkorting.lower()):
         label = f"{term.afkorting} ({term.volledig})" if term.volledig else term.afkorting
         other = f" Ook geschreven als: {', '.join(term.schrijfwijzen)}." if term.schrijfwijzen else ""
-        yield Labelled(label, term.uitleg + other)
+        yield _labelled(label, term.uitleg + other)
 
 
 def _humanise(name: str) -> str:
@@ -376,7 +368,7 @@ def _generic(name: str, model: BaseModel) -> Iterator[Block]:
     # until it gets its own section it is shown field by field.
     yield Heading(2, _humanise(name))
     for label, value in _leaves(model, ""):
-        yield Labelled(label, value)
+        yield _labelled(label, value)
 
 
 def _blocks(profile: Profile, hidden: frozenset[str], threshold: int | None) -> list[Block]:
@@ -435,7 +427,26 @@ def _text_parts(text: str) -> list[tuple[str, list[str]]]:
 def _cell_lines(cell: Cell) -> list[str]:
     if cell is None:
         return []
-    return list(cell) if isinstance(cell, tuple) else [cell]
+    if isinstance(cell, Lines):
+        return list(cell.lines)
+    return [cell.text if isinstance(cell, Text) else plain(cell)]
+
+
+def _cell_text(cell: Cell) -> str:
+    """A cell as data text: several values one per line."""
+    return "\n".join(_cell_lines(cell))
+
+
+def _value_text(value) -> str:
+    return value.text if isinstance(value, Text) else plain(value)
+
+
+def _rows(table: Table) -> Iterator[tuple[Cell, ...] | str]:
+    """The table's rows in order, a group's title (a str) before its rows."""
+    for group in table.groups:
+        if group.title:
+            yield group.title
+        yield from group.rows
 
 
 # --- markdown -----------------------------------------------------------------
@@ -494,24 +505,34 @@ def _md_row(cells: Iterable[str]) -> str:
 def _md_table(table: Table) -> list[str]:
     if table.running_text:
         chunks: list[str] = []
-        for row in table.rows:
+        for row in _rows(table):
             if isinstance(row, str):
                 chunks.append(f"**{escape_markdown(row)}**")
                 continue
             for label, cell in zip(table.header, row):
-                if cell:
-                    chunks += _md_labelled(label, cell if isinstance(cell, str) else "\n".join(cell))
-        return chunks
+                if _cell_text(cell):
+                    chunks += _md_labelled(label, _cell_text(cell))
+        return chunks + _md_note(table)
     lines = [_md_row(escape_markdown(label) for label in table.header), _md_row("---" for _ in table.header)]
-    for row in table.rows:
+    for row in _rows(table):
         if isinstance(row, str):
             lines.append(_md_row([f"**{escape_markdown(row)}**", *([""] * (len(table.header) - 1))]))
         else:
             lines.append(_md_row(", ".join(escape_markdown(line) for line in _cell_lines(cell)) for cell in row))
-    return ["\n".join(lines)]
+    return ["\n".join(lines), *_md_note(table)]
 
 
-def _markdown(blocks: list[Block]) -> str:
+def _md_note(table: Table) -> list[str]:
+    return _md_text(table.note) if table.note else []
+
+
+def _md_paragraph(paragraph: Paragraph) -> list[str]:
+    if len(paragraph.line) == 1 and isinstance(paragraph.line[0], Strong):
+        return [f"**{escape_markdown(paragraph.line[0].text)}**"]
+    return _md_text(plain(paragraph.line))
+
+
+def _md_chunks(blocks) -> list[str]:
     chunks: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -519,10 +540,13 @@ def _markdown(blocks: list[Block]) -> str:
             chunks.append("#" * block.level + " " + escape_markdown(block.text, heading=True))
         elif isinstance(block, Text):
             chunks += _md_text(block.text)
-        elif isinstance(block, Strong):
-            chunks.append(f"**{escape_markdown(block.text)}**")
-        elif isinstance(block, Labelled):
-            chunks += _md_labelled(block.label, block.text)
+        elif isinstance(block, Paragraph):
+            chunks += _md_paragraph(block)
+        elif isinstance(block, Definitions):
+            for item in block.items:
+                chunks += _md_labelled(plain(item.term), _value_text(item.value))
+        elif isinstance(block, Group):
+            chunks += _md_chunks(block.blocks)
         elif isinstance(block, Items):
             chunks.append("\n".join(
                 f"{f'{number}.' if block.numbered else '-'} {escape_markdown(item)}"
@@ -532,7 +556,11 @@ def _markdown(blocks: list[Block]) -> str:
             chunks += _md_table(block)
         else:  # pragma: no cover - a new block type needs a renderer here
             raise TypeError(f"onbekend blok: {block!r}")
-    return "\n\n".join(chunks) + "\n"
+    return chunks
+
+
+def _markdown(blocks: list[Block]) -> str:
+    return "\n\n".join(_md_chunks(blocks)) + "\n"
 
 
 def profile_markdown(
@@ -637,32 +665,39 @@ def _docx_table(document: Any, table: Table) -> None:
     for cell, label in zip(grid.rows[0].cells, table.header):
         _add_runs(cell.paragraphs[0], [label], bold=True)
     _repeat_as_header(grid.rows[0])
-    for row in table.rows:
+    for row in _rows(table):
         cells = grid.add_row().cells
         if isinstance(row, str):
             merged = cells[0].merge(cells[-1])
             _add_runs(merged.paragraphs[0], [row], bold=True)
             continue
         for cell, content in zip(cells, row):
-            if isinstance(content, str):
-                _docx_text(cell, content, first=cell.paragraphs[0])
-            else:
+            if isinstance(content, (Lines, type(None))):
                 _add_runs(cell.paragraphs[0], _cell_lines(content))
+            else:
+                _docx_text(cell, _cell_text(content), first=cell.paragraphs[0])
     # Space after the table, or a following heading sticks to it.
     document.add_paragraph()
+    if table.note:
+        _docx_text(document, table.note)
 
 
-def _docx(blocks: list[Block], profile: Profile) -> bytes:
-    document = Document()
+def _docx_blocks(document: Any, blocks) -> None:
     for block in blocks:
         if isinstance(block, Heading):
             _styled(document.add_paragraph(block.text), f"Heading {block.level}")
         elif isinstance(block, Text):
             _docx_text(document, block.text)
-        elif isinstance(block, Strong):
-            _add_runs(document.add_paragraph(), [block.text], bold=True)
-        elif isinstance(block, Labelled):
-            _docx_labelled(document, block.label, block.text)
+        elif isinstance(block, Paragraph):
+            if len(block.line) == 1 and isinstance(block.line[0], Strong):
+                _add_runs(document.add_paragraph(), [block.line[0].text], bold=True)
+            else:
+                _docx_text(document, plain(block.line))
+        elif isinstance(block, Definitions):
+            for item in block.items:
+                _docx_labelled(document, plain(item.term), _value_text(item.value))
+        elif isinstance(block, Group):
+            _docx_blocks(document, block.blocks)
         elif isinstance(block, Items):
             if block.numbered:
                 _numbered(document, block.items)
@@ -674,6 +709,10 @@ def _docx(blocks: list[Block], profile: Profile) -> bytes:
         else:  # pragma: no cover - a new block type needs a renderer here
             raise TypeError(f"onbekend blok: {block!r}")
 
+
+def _docx(blocks: list[Block], profile: Profile) -> bytes:
+    document = Document()
+    _docx_blocks(document, blocks)
     # Language on the styles and on every run: pasted text keeps its direct
     # formatting, so the Dutch spelling check still applies in the schoolgids.
     for run in document.element.body.iter(qn("w:r")):

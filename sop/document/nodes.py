@@ -1,0 +1,148 @@
+"""The node types of one profile document, independent of any format.
+
+Builders (sop.document.build) turn a profile section into these nodes; the
+writers (sop.writers: HTML, markdown, Word) each turn the same nodes into their
+format. A fact is added once, in a builder, and every output shows it.
+
+`kind` names what a node is in the profile (a roles table, the contact details),
+so a writer can give it its format's look (the HTML classes); it never changes
+what the node says.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Union
+
+# --- inline content: a run of these makes a line --------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Strong:
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Empty:
+    """A value the school left out, said in words ('niet ingevuld')."""
+
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Link:
+    """A web, mail or phone address: a link on the site, its text elsewhere."""
+
+    text: str
+    kind: str = "url"  # "url", "mail" or "phone"
+
+
+@dataclasses.dataclass(frozen=True)
+class Aside:
+    """A short explanation that belongs to the text before it, e.g. under a row's name."""
+
+    text: str
+
+
+Inline = Union[str, Strong, Empty, Link, Aside]
+Line = tuple[Inline, ...]
+
+
+def plain(line: Line) -> str:
+    """A line's words without markup, as the markdown and Word writers show them."""
+    return "".join(part if isinstance(part, str) else (
+        f" ({part.text})" if isinstance(part, Aside) else part.text) for part in line)
+
+
+# --- blocks ------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Heading:
+    level: int  # 1 = the document title
+    text: str
+    anchor: str | None = None
+    # A label over a few blocks inside a section: a heading in the schoolgids,
+    # but on a site page no entry in its table of contents.
+    minor: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class Text:
+    """Free text from data: blank line = paragraph, newline = line break, '- ' = bullet."""
+
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of inline content; kind 'note' is a remark about the data, 'subheading' a label."""
+
+    line: Line
+    kind: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Items:
+    items: tuple[str, ...]
+    numbered: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class Definition:
+    """'Label: value' (the label bold in text formats)."""
+
+    term: Line
+    value: Union[Line, Text]
+    anchor: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Definitions:
+    items: tuple[Definition, ...]
+    kind: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Lines:
+    """A table cell of several short values: one per line, or comma-separated in markdown."""
+
+    lines: tuple[str, ...]
+
+
+# A table cell: a line of inline content, several values, free text, or nothing.
+Cell = Union[Line, Lines, Text, None]
+
+
+@dataclasses.dataclass(frozen=True)
+class RowGroup:
+    """Rows under an optional title that spans the table."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    title: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Table:
+    """A table whose first column names each row. `caption` says what it is."""
+
+    caption: str
+    header: tuple[str, ...]
+    groups: tuple[RowGroup, ...]
+    kind: str = ""
+    anchor: str | None = None
+    note: str | None = None  # free text under the table
+    # Cells with paragraphs and bullets do not fit a markdown table; markdown
+    # then shows each row as labelled paragraphs. Word keeps the table.
+    running_text: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class Group:
+    """Blocks that belong together (one location of the school); kind says what."""
+
+    blocks: tuple
+    kind: str = ""
+
+
+Block = Union[Heading, Text, Paragraph, Items, Definitions, Table, Group]
