@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from markupsafe import escape as _html_escape
 
 from sop.data import schema
-from sop.document import nodes
+from sop.document import build, nodes
 # The wording of the facts lives with the document builders; the names stay
 # importable from here for the glue, the PDF, the versions and the SWV overview.
 from sop.document.wording import (  # noqa: F401
@@ -1080,25 +1080,13 @@ def renewal_notice(status: schema.FormeleStatus, today: datetime.date) -> tuple[
 
 
 def formal_status(status: schema.FormeleStatus, today: datetime.date, latest_year: str | None = None) -> str:
-    def shown(value) -> str:
-        if value is None:
-            return f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
-        return escape(dutch_date(value) if isinstance(value, datetime.date) else value)
-
-    rows = [
-        ("Schooljaar", shown(school_year_text(status, latest_year))),
-        ("Vastgesteld door het bevoegd gezag op", shown(status.vastgesteld_op)),
-        ("Advies medezeggenschapsraad op", shown(status.advies_mr_op)),
-        ("Uiterlijk vernieuwen op", shown(status.renewal_date)),
-    ]
-    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     notice = renewal_notice(status, today)
     banner = (
         f'<p class="sop-melding sop-melding--{notice[0]}" role="note">{escape(notice[1])}</p>'
         if notice
         else ""
     )
-    return f'{banner}<dl class="sop-contact sop-status">{items}</dl>'
+    return banner + write_html([build.formal_status(status, latest_year)])
 
 
 def _or_not_filled(html: str | None) -> str:

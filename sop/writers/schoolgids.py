@@ -34,6 +34,7 @@ from sop.writers.opendata import (
     published_fields,
 )
 from sop.data.profile import Profile
+from sop.document import build
 from sop.document.nodes import (
     Block,
     Cell,
@@ -154,19 +155,8 @@ def _address(place) -> Iterator[Block]:
 
 def _formal_status(profile: Profile) -> Iterator[Block]:
     """School year, adoption and renewal, as on the start page (without today's notice)."""
-    status = profile.status
     yield Heading(2, "Status van dit profiel")
-    for label, value in (
-        ("Schooljaar", school_year_text(status, latest_school_year(profile.aantallen))),
-        ("Vastgesteld door het bevoegd gezag op", status.vastgesteld_op),
-        ("Advies medezeggenschapsraad op", status.advies_mr_op),
-        ("Uiterlijk vernieuwen op", status.renewal_date),
-    ):
-        if value is None:
-            value = NOT_FILLED_IN
-        elif isinstance(value, datetime.date):
-            value = dutch_date(value)
-        yield _labelled(label, value)
+    yield build.formal_status(profile.status, latest_school_year(profile.aantallen))
 
 
 def _education(profile: Profile) -> Iterator[Block]:
