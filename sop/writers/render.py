@@ -352,37 +352,15 @@ def care_route(structure: schema.Ondersteuningsstructuur, level: int = 2) -> str
 
 
 def expertise_table(expertise: schema.Expertise, hidden: frozenset[str] = frozenset()) -> str:
-    columns = expertise.kolommen
-    head = (
-        f'<tr><th scope="col">{escape(columns.naam)}</th>'
-        f'<th scope="col">{escape(columns.functie)}</th>'
-        f'<th scope="col">{escape(columns.focusgebied)}</th></tr>'
-    )
-    rows = "".join(
-        f'<tr><th scope="row">{escape(roster_label(person, hidden))}</th>'
-        f"<td>{LINE_BREAK.join(escape(item) for item in person.functie)}</td>"
-        f"<td>{LINE_BREAK.join(escape(item) for item in person.focusgebied)}</td></tr>"
-        for person in expertise.medewerkers
-    )
-    return _table(expertise.titel, head, f"<tbody>{rows}</tbody>", "sop-tabel--expertise")
+    return write_html([build.expertise(expertise, hidden)])
 
 
 def roles_table(roles: schema.Rollen, hidden: frozenset[str] = frozenset()) -> str:
-    head = '<tr><th scope="col">Rol</th><th scope="col">Naam</th></tr>'
-    rows = []
-    for role in roles.rollen:
-        holders = role_holders(role, hidden)
-        names = escape(holders) if holders else f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
-        if role.toelichting:
-            names = f"{escape(role.toelichting)}: {names}"
-        rows.append(f'<tr><th scope="row">{escape(role.rol)}</th><td>{names}</td></tr>')
-    return _table(roles.titel, head, f"<tbody>{''.join(rows)}</tbody>", "sop-tabel--rollen")
+    return write_html([build.roles(roles, hidden)])
 
 
 def role_groups(groups: list[schema.RollenGroep], hidden: frozenset[str] = frozenset(), level: int = 3) -> str:
-    return "\n\n".join(
-        f"{heading(level, group.titel, group.id)}\n\n{roles_table(group, hidden)}" for group in groups
-    )
+    return write_html(build.role_groups(groups, hidden, level))
 
 
 # --- feiten en aantallen --------------------------------------------------

@@ -208,15 +208,6 @@ def _cycle(cycle: schema.Gesprekkencyclus) -> Iterator[Block]:
         yield Text(cycle.toelichting)
 
 
-def _roles_table(roles: schema.Rollen, hidden: frozenset[str]) -> Table:
-    rows = []
-    for role in roles.rollen:
-        names = role_holders(role, hidden) or NOT_FILLED_IN
-        # The explanation is kept even for an unfilled role: it is a fact too.
-        rows.append((role.rol, f"{role.toelichting}: {names}" if role.toelichting else names))
-    return _table(("Rol", "Naam"), rows)
-
-
 def _support_structure(profile: Profile, hidden: frozenset[str]) -> Iterator[Block]:
     data = profile.ondersteuningsstructuur
     yield Heading(2, "Ondersteuningsstructuur")
@@ -231,21 +222,11 @@ def _support_structure(profile: Profile, hidden: frozenset[str]) -> Iterator[Blo
     if data.zorgroute_toelichting:
         yield Text(data.zorgroute_toelichting)
 
-    expertise = profile.expertise
-    columns = expertise.kolommen
-    yield Heading(3, expertise.titel)
-    yield _table(
-        (columns.naam, columns.functie, columns.focusgebied),
-        tuple(
-            (roster_label(person, hidden), tuple(person.functie), tuple(person.focusgebied))
-            for person in expertise.medewerkers
-        ),
-    )
+    yield Heading(3, profile.expertise.titel)
+    yield build.expertise(profile.expertise, hidden)
     yield Heading(3, profile.sociale_veiligheid.titel)
-    yield _roles_table(profile.sociale_veiligheid, hidden)
-    for group in profile.externe_deskundigen.groepen:
-        yield Heading(3, group.titel)
-        yield _roles_table(group, hidden)
+    yield build.roles(profile.sociale_veiligheid, hidden)
+    yield from build.role_groups(profile.externe_deskundigen.groepen, hidden, 3)
 
 
 def _facts(profile: Profile, threshold: int | None) -> Iterator[Block]:
