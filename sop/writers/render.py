@@ -327,12 +327,11 @@ def concept_checklist(concepts: list[schema.Concept]) -> str:
 
 def introduced_list(introduction: str | None, items: list[str], note: str | None = None) -> str:
     """An optional lead-in line, a bulleted list, and an optional closing note."""
-    lead = f"<p>{escape(introduction)}</p>" if introduction else ""
-    return lead + bullet_list(items) + text_cell(note)
+    return write_html(build.introduced_list(introduction, items, note))
 
 
 def conversation_cycle(cycle: schema.Gesprekkencyclus) -> str:
-    return introduced_list(cycle.inleiding, cycle.momenten, cycle.toelichting)
+    return write_html(build.conversation_cycle(cycle))
 
 
 def care_route(structure: schema.Ondersteuningsstructuur, level: int = 2) -> str:

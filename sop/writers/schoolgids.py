@@ -196,16 +196,7 @@ def _possibilities(profile: Profile) -> Iterator[Block]:
     yield Heading(3, "Grenzen van de school")
     yield Items(tuple(data.grenzen))
     yield Heading(3, "Plaatsen of behouden van een leerling")
-    yield Text(data.plaatsing.inleiding)
-    yield Items(tuple(data.plaatsing.punten))
-
-
-def _cycle(cycle: schema.Gesprekkencyclus) -> Iterator[Block]:
-    if cycle.inleiding:
-        yield Text(cycle.inleiding)
-    yield Items(tuple(cycle.momenten))
-    if cycle.toelichting:
-        yield Text(cycle.toelichting)
+    yield from build.introduced_list(data.plaatsing.inleiding, data.plaatsing.punten)
 
 
 def _support_structure(profile: Profile, hidden: frozenset[str]) -> Iterator[Block]:
@@ -214,9 +205,9 @@ def _support_structure(profile: Profile, hidden: frozenset[str]) -> Iterator[Blo
     yield Heading(3, "Zicht op ontwikkeling")
     yield Items(tuple(data.zicht_op_ontwikkeling))
     yield Heading(3, "Gesprekkencyclus intern")
-    yield from _cycle(data.gesprekkencyclus_intern)
+    yield from build.conversation_cycle(data.gesprekkencyclus_intern)
     yield Heading(3, "Gesprekkencyclus ouders")
-    yield from _cycle(data.gesprekkencyclus_ouders)
+    yield from build.conversation_cycle(data.gesprekkencyclus_ouders)
     yield Heading(3, data.zorgroute_titel)
     yield Items(tuple(data.zorgroute), numbered=True)
     if data.zorgroute_toelichting:
