@@ -376,41 +376,12 @@ def _year_slots(table: schema.Tabel) -> list[str | None]:
 
 
 def _gap_note(table: schema.Tabel) -> str:
-    missing = missing_years(table)
-    if not missing:
-        return ""
-    years = ", ".join(missing[:-1]) + " en " + missing[-1] if len(missing) > 1 else missing[0]
-    return f'<p class="sop-noot">Over {escape(years)} staan geen cijfers in het profiel.</p>'
+    note = build.missing_years_note(table)
+    return write_html([note]) if note else ""
 
 
 def statistics_table(table: schema.Tabel, threshold: int | None = None) -> str:
-    years = table.schooljaren
-    head = f'<tr><th scope="col">{escape(table.rijkop)}</th>' + "".join(
-        # <wbr>: on a phone '2018/2019' may wrap after the slash, so more years fit.
-        f'<th scope="col" class="sop-getal">{escape(year).replace("/", "/<wbr>")}</th>'
-        for year in years
-    ) + "</tr>"
-    bodies = []
-    for group in table.groepen:
-        rows = []
-        if group.kop:
-            rows.append(
-                # The span stays in view beside the row labels when the years scroll (sop.css).
-                f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{len(years) + 1}">'
-                f"<span>{escape(group.kop)}</span></th></tr>"
-            )
-        for row in group.rijen:
-            unit = table.unit(row)
-            cells = "".join(
-                f'<td class="sop-getal{" sop-onbekend" if row.aantallen[year] is None else ""}">'
-                f"{escape(shown_count(row.aantallen[year], threshold, unit))}</td>"
-                for year in years
-            )
-            note = f'\n<span class="sop-rijnoot">{escape(row.toelichting)}</span>' if row.toelichting else ""
-            rows.append(f'<tr><th scope="row">{escape(row.categorie)}{note}</th>{cells}</tr>')
-        bodies.append(f"<tbody>{''.join(rows)}</tbody>")
-    note = f'<div class="sop-toelichting">{text_block(table.toelichting)}</div>' if table.toelichting else ""
-    return _table(table.titel, head, "".join(bodies), "sop-tabel--aantallen", f"tabel-{table.id}") + note
+    return write_html([build.statistics(table, threshold)])
 
 
 SERIES_COLOURS = 8  # distinct colours in sop.css (light and dark), then they repeat

@@ -224,22 +224,10 @@ def _facts(profile: Profile, threshold: int | None) -> Iterator[Block]:
     yield Heading(2, "Feiten en aantallen")
     for table in profile.aantallen.tabellen:
         yield Heading(3, table.titel)
-        rows: list = []
-        missing = missing_years(table)
-        if missing:
-            yield Text(f"Over {', '.join(missing)} staan geen cijfers in het profiel.")
-        for group in table.groepen:
-            if group.kop:
-                rows.append(group.kop)
-            for row in group.rijen:
-                category = f"{row.categorie} ({row.toelichting})" if row.toelichting else row.categorie
-                rows.append((
-                    category,
-                    *(shown_count(row.aantallen[year], threshold, table.unit(row)) for year in table.schooljaren),
-                ))
-        yield _table((table.rijkop, *table.schooljaren), rows)
-        if table.toelichting:
-            yield Text(table.toelichting)
+        note = build.missing_years_note(table)
+        if note:
+            yield note
+        yield build.statistics(table, threshold)
 
 
 def _basic_support(profile: Profile) -> Iterator[Block]:
