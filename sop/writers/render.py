@@ -250,10 +250,6 @@ def write_html(blocks) -> str:
 # --- contactgegevens ------------------------------------------------------
 
 
-def _phone(number: str) -> str:
-    return f'<a href="tel:{escape(re.sub(r"[^0-9+]", "", number))}">{escape(number)}</a>'
-
-
 # An address in pieces that each end after '@', '.' or '/' ('//' stays whole).
 _ADDRESS_PIECES = re.compile(r"[^@./]*(?:[@.]|/+)|[^@./]+")
 
@@ -265,41 +261,8 @@ def address_text(address: str) -> str:
     return "<wbr>".join(f'<span class="sop-adres">{escape(piece)}</span>' for piece in pieces)
 
 
-def _address_rows(place) -> list[tuple[str, str]]:
-    """Address, BRIN and phone of the school or one of its locations (schema.Vestiging)."""
-    rows = [
-        ("Straat + huisnummer", escape(place.straat_en_huisnummer)),
-        ("Postcode en plaats", f"{escape(place.postcode)} {escape(place.plaats)}"),
-    ]
-    if place.brinnummer:
-        rows.append(("Brinnummer", escape(place.brinnummer)))
-    if place.telefoon:
-        rows.append(("Telefoonnummer", _phone(place.telefoon)))
-    return rows
-
-
-def _definitions(rows: list[tuple[str, str]]) -> str:
-    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    return f'<dl class="sop-contact">{items}</dl>'
-
-
 def contact_details(school: schema.School) -> str:
-    rows = [
-        ("Naam", escape(school.naam)),
-        *_address_rows(school),
-        ("E-mailadres", f'<a href="mailto:{escape(school.email)}">{address_text(school.email)}</a>'),
-        ("Website", f'<a href="{escape(school.website)}">{address_text(school.website)}</a>'),
-    ]
-    html = _definitions(rows)
-    if school.vestigingen:
-        # Each location under its own name, so a parent finds the address of their child's building.
-        html += f'<p class="sop-subkop"><strong>Vestigingen ({len(school.vestigingen)})</strong></p>'
-        html += "".join(
-            f'<div class="sop-vestiging"><p><strong>{escape(location.naam)}</strong></p>'
-            f"{_definitions(_address_rows(location))}</div>"
-            for location in school.vestigingen
-        )
-    return html
+    return write_html(build.contact(school, 3))
 
 
 # --- onderwijskundig concept ---------------------------------------------
@@ -1035,6 +998,11 @@ def formal_status(status: schema.FormeleStatus, today: datetime.date, latest_yea
         else ""
     )
     return banner + write_html([build.formal_status(status, latest_year)])
+
+
+def _definitions(rows: list[tuple[str, str]]) -> str:
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="sop-contact">{items}</dl>'
 
 
 def _or_not_filled(html: str | None) -> str:

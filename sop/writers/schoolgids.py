@@ -132,25 +132,7 @@ def _introduction(profile: Profile) -> Iterator[Block]:
     yield Heading(2, "Inleiding")
     yield Text(profile.inleiding.tekst)
     yield Heading(2, "Contactgegevens")
-    yield _labelled("Naam", school.naam)
-    yield from _address(school)
-    yield _labelled("E-mailadres", school.email)
-    yield _labelled("Website", school.website)
-    if school.vestigingen:
-        yield Heading(3, "Vestigingen")
-        for location in school.vestigingen:
-            yield _strong(location.naam)
-            yield from _address(location)
-
-
-def _address(place) -> Iterator[Block]:
-    """Address, BRIN and phone of the school or one of its locations, as on the site."""
-    yield _labelled("Straat en huisnummer", place.straat_en_huisnummer)
-    yield _labelled("Postcode en plaats", f"{place.postcode} {place.plaats}")
-    if place.brinnummer:
-        yield _labelled("Brinnummer", place.brinnummer)
-    if place.telefoon:
-        yield _labelled("Telefoonnummer", place.telefoon)
+    yield from build.contact(school, 3)
 
 
 def _formal_status(profile: Profile) -> Iterator[Block]:
