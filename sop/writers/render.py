@@ -823,19 +823,11 @@ def support_plan(
 # --- begrippen ------------------------------------------------------------
 
 
-def term_anchor(term: schema.Begrip) -> str:
-    return "begrip-" + re.sub(r"[^a-z0-9]+", "-", term.afkorting.lower()).strip("-")
+term_anchor = build.term_anchor
 
 
 def glossary_list(data: schema.Begrippen) -> str:
-    items = []
-    for term in sorted(data.begrippen, key=lambda t: t.afkorting.lower()):
-        full = f" ({escape(term.volledig)})" if term.volledig else ""
-        items.append(
-            f'<dt id="{term_anchor(term)}"><strong>{escape(term.afkorting)}</strong>{full}</dt>'
-            f"<dd>{escape(term.uitleg)}</dd>"
-        )
-    return f'<dl class="sop-begrippen">{"".join(items)}</dl>'
+    return write_html([build.glossary(data)])
 
 
 _BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|tr|th|td|ul|ol|dl|caption|figcaption|section|h[1-6])>)")

@@ -271,10 +271,7 @@ def _support_plan(profile: Profile) -> Iterator[Block]:
 
 def _glossary(profile: Profile) -> Iterator[Block]:
     yield Heading(2, "Begrippenlijst")
-    for term in sorted(profile.begrippen.begrippen, key=lambda term: term.afkorting.lower()):
-        label = f"{term.afkorting} ({term.volledig})" if term.volledig else term.afkorting
-        other = f" Ook geschreven als: {', '.join(term.schrijfwijzen)}." if term.schrijfwijzen else ""
-        yield _labelled(label, term.uitleg + other)
+    yield build.glossary(profile.begrippen)
 
 
 def _humanise(name: str) -> str:
