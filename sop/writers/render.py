@@ -133,6 +133,7 @@ def _table(
 _LIST_CLASSES = {"contact": "sop-contact", "status": "sop-contact sop-status", "glossary": "sop-begrippen"}
 _TABLE_CLASSES = {
     "roles": "sop-tabel--rollen", "expertise": "sop-tabel--expertise", "statistics": "sop-tabel--aantallen",
+    "plan": "sop-tabel--stappenplan",
 }
 _GROUP_CLASSES = {"location": "sop-vestiging"}
 _PARAGRAPH_CLASSES = {"note": ' class="sop-noot"'}
@@ -178,6 +179,7 @@ def _number_cell(cell: nodes.Cell) -> str:
 
 def _document_table(table: nodes.Table) -> str:
     numeric = table.kind == "statistics"
+    plan = table.kind == "plan"
 
     def column(index: int, label: str) -> str:
         if numeric and index:
@@ -196,8 +198,19 @@ def _document_table(table: nodes.Table) -> str:
                 f"<span>{escape(group.title)}</span></th></tr>"
             )
         for first, *cells in group.rows:
-            shown = "".join(_number_cell(cell) if numeric else f"<td>{_cell(cell)}</td>" for cell in cells)
-            rows.append(f'<tr><th scope="row">{_cell(first)}</th>{shown}</tr>')
+            if numeric:
+                shown = "".join(map(_number_cell, cells))
+            elif plan:
+                # data-label lets a phone stack the cells, each under its column name.
+                shown = "".join(
+                    f'<td data-label="{escape(label)}">{_cell(cell)}</td>' if cell else "<td></td>"
+                    for label, cell in zip(table.header[1:], cells)
+                )
+            else:
+                shown = "".join(f"<td>{_cell(cell)}</td>" for cell in cells)
+            # The first row of a level of the stappenplan is the level's own approach.
+            row_class = ' class="sop-aanpak"' if plan and not bodies and not rows else ""
+            rows.append(f'<tr{row_class}><th scope="row">{_cell(first)}</th>{shown}</tr>')
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     note = f'<div class="sop-toelichting">{text_block(table.note)}</div>' if table.note else ""
     return _table(table.caption, head, "".join(bodies), _TABLE_CLASSES[table.kind], table.anchor) + note
@@ -774,36 +787,8 @@ def basic_support(data: schema.Basisondersteuning, level: int = 2, frame=None) -
 # --- stappenplan ----------------------------------------------------------
 
 
-def _plan_cells(row: schema.Aanpak, columns: schema.StappenplanKolommen) -> str:
-    # data-label lets a phone stack the cells, each under its column name.
-    cells = (
-        (columns.acties, row.acties),
-        (columns.documenten, row.documenten),
-        (columns.betrokkenen, row.betrokkenen),
-        (columns.planning, row.planning),
-    )
-    return "".join(
-        f'<td data-label="{escape(label)}">{text_cell(cell)}</td>' if cell else "<td></td>"
-        for label, cell in cells
-    )
-
-
 def level_table(level: schema.Niveau, columns: schema.StappenplanKolommen) -> str:
-    title = level.title
-    head = "<tr>" + "".join(
-        f'<th scope="col">{escape(label)}</th>'
-        for label in (columns.situatie, columns.acties, columns.documenten, columns.betrokkenen, columns.planning)
-    ) + "</tr>"
-    rows = [
-        f'<tr class="sop-aanpak"><th scope="row">{escape(level.niveau)}{LINE_BREAK}{escape(level.naam)}</th>'
-        f"{_plan_cells(level.aanpak, columns)}</tr>"
-    ]
-    rows += [
-        f'<tr><th scope="row">{text_block(row.situatie)}</th>{_plan_cells(row, columns)}</tr>'
-        for row in level.situaties
-    ]
-    body = f"<tbody>{''.join(rows)}</tbody>"
-    return _table(title, head, body, "sop-tabel--stappenplan", f"tabel-{level.anchor}")
+    return write_html([build.plan_level(level, columns)])
 
 
 def support_plan(

@@ -250,23 +250,14 @@ def _basic_support(profile: Profile) -> Iterator[Block]:
             )
 
 
-def _plan_cells(row: schema.Aanpak) -> tuple[str | None, ...]:
-    return (row.acties, row.documenten, row.betrokkenen, row.planning)
-
-
 def _support_plan(profile: Profile) -> Iterator[Block]:
     data = profile.stappenplan
-    columns = data.kolommen
-    header = (columns.situatie, columns.acties, columns.documenten, columns.betrokkenen, columns.planning)
     yield Heading(2, "Stappenplan ondersteuning leerling")
     if data.toelichting:
         yield Text(data.toelichting)
     for level in data.niveaus:
-        title = level.title
-        yield Heading(3, title)
-        rows = [(title, *_plan_cells(level.aanpak))]
-        rows += [(row.situatie, *_plan_cells(row)) for row in level.situaties]
-        yield _table(header, rows, running_text=True)
+        yield Heading(3, level.title)
+        yield build.plan_level(level, data.kolommen)
 
 
 def _glossary(profile: Profile) -> Iterator[Block]:
