@@ -479,7 +479,8 @@ def _md_chunks(blocks) -> list[str]:
     return chunks
 
 
-def _markdown(blocks: list[Block]) -> str:
+def write_markdown(blocks) -> str:
+    """Document nodes as markdown (CommonMark with GFM tables)."""
     return "\n\n".join(_md_chunks(blocks)) + "\n"
 
 
@@ -489,7 +490,7 @@ def profile_markdown(
     small_number_threshold: int | None = None,
 ) -> str:
     """The whole profile as one markdown document in Dutch, in the order of the site."""
-    return _markdown(_prepare(profile, hidden_names, small_number_threshold))
+    return write_markdown(_prepare(profile, hidden_names, small_number_threshold))
 
 
 # --- Word ---------------------------------------------------------------------
