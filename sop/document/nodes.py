@@ -89,6 +89,22 @@ class Items:
 
 
 @dataclasses.dataclass(frozen=True)
+class Check:
+    """A line of a checklist: its mark, what it says, its state in words, and the school's note."""
+
+    mark: str
+    text: str
+    state: str
+    kind: str  # "ja", "ingevuld" or "nee": ticked, answered in words, or not ticked
+    note: str | None = None  # free text
+
+
+@dataclasses.dataclass(frozen=True)
+class Checklist:
+    items: tuple[Check, ...]
+
+
+@dataclasses.dataclass(frozen=True)
 class Definition:
     """'Label: value' (the label bold in text formats)."""
 
@@ -145,4 +161,4 @@ class Group:
     kind: str = ""
 
 
-Block = Union[Heading, Text, Paragraph, Items, Definitions, Table, Group]
+Block = Union[Heading, Text, Paragraph, Items, Checklist, Definitions, Table, Group]

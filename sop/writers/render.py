@@ -222,6 +222,15 @@ def _definition(item: nodes.Definition) -> str:
     return f"<dt{anchor}>{_line(item.term)}</dt><dd>{value}</dd>"
 
 
+def _check(check: nodes.Check) -> str:
+    note = f'<div class="sop-toelichting">{text_block(check.note)}</div>' if check.note else ""
+    return (
+        f'<li class="sop-concept sop-concept--{check.kind}">'
+        f'<span aria-hidden="true">{check.mark}</span> {escape(check.text)} '
+        f'<span class="sop-staat">({check.state})</span>{note}</li>'
+    )
+
+
 def _block(block: nodes.Block) -> str:
     if isinstance(block, nodes.Heading):
         if block.minor:
@@ -234,6 +243,8 @@ def _block(block: nodes.Block) -> str:
     if isinstance(block, nodes.Items):
         tag = "ol" if block.numbered else "ul"
         return f"<{tag}>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + f"</{tag}>"
+    if isinstance(block, nodes.Checklist):
+        return f'<ul class="sop-checklist">{"".join(map(_check, block.items))}</ul>'
     if isinstance(block, nodes.Definitions):
         return f'<dl class="{_LIST_CLASSES[block.kind]}">{"".join(map(_definition, block.items))}</dl>'
     if isinstance(block, nodes.Table):
@@ -282,20 +293,7 @@ def contact_details(school: schema.School) -> str:
 
 
 def concept_checklist(concepts: list[schema.Concept]) -> str:
-    items = []
-    for concept in concepts:
-        mark, state, modifier = concept_state(concept)
-        explanation = (
-            f'<div class="sop-toelichting">{text_block(concept.toelichting)}</div>'
-            if concept.toelichting
-            else ""
-        )
-        items.append(
-            f'<li class="sop-concept sop-concept--{modifier}">'
-            f'<span aria-hidden="true">{mark}</span> {escape(concept.naam)} '
-            f'<span class="sop-staat">({state})</span>{explanation}</li>'
-        )
-    return f'<ul class="sop-checklist">{"".join(items)}</ul>'
+    return write_html([build.concepts(concepts)])
 
 
 # --- ondersteuningsstructuur ---------------------------------------------

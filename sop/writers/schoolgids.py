@@ -38,6 +38,7 @@ from sop.document import build
 from sop.document.nodes import (
     Block,
     Cell,
+    Checklist,
     Definition,
     Definitions,
     Group,
@@ -146,14 +147,7 @@ def _education(profile: Profile) -> Iterator[Block]:
     yield Heading(2, "Onderwijskundig concept")
     yield Text(concept.visie)
     yield Heading(3, "Welk concept de school volgt")
-    # A check mark and the word: the state must survive without the symbol font.
-    yield Items(tuple(
-        "{0} {2} ({1})".format(*concept_state(item)[:2], item.naam)
-        for item in concept.concepten
-    ))
-    for item in concept.concepten:
-        if item.toelichting:
-            yield _labelled(f"Toelichting bij ‘{item.naam}’", item.toelichting)
+    yield build.concepts(concept.concepten)
     yield Text(concept.werkwijze)
     yield Heading(3, "Werken op niveau")
     yield Text(concept.aanpak_op_niveau)
@@ -446,6 +440,20 @@ def _md_note(table: Table) -> list[str]:
     return _md_text(table.note) if table.note else []
 
 
+def _check_line(check) -> str:
+    # A check mark and the word: the state must survive without the symbol font.
+    return f"{check.mark} {check.text} ({check.state})"
+
+
+def _md_check(check) -> str:
+    """A checklist line; the school's note below it, inside the same list item."""
+    item = f"- {escape_markdown(_check_line(check))}"
+    if not check.note:
+        return item
+    note = "\n\n".join(_md_text(check.note))
+    return item + "\n\n" + "\n".join(f"  {line}" for line in note.split("\n")).replace("\n  \n", "\n\n")
+
+
 def _md_paragraph(paragraph: Paragraph) -> list[str]:
     if len(paragraph.line) == 1 and isinstance(paragraph.line[0], Strong):
         return [f"**{escape_markdown(paragraph.line[0].text)}**"]
@@ -462,6 +470,8 @@ def _md_chunks(blocks) -> list[str]:
             chunks += _md_text(block.text)
         elif isinstance(block, Paragraph):
             chunks += _md_paragraph(block)
+        elif isinstance(block, Checklist):
+            chunks.append("\n".join(map(_md_check, block.items)))
         elif isinstance(block, Definitions):
             for item in block.items:
                 chunks += _md_labelled(plain(item.term), _value_text(item.value))
@@ -527,16 +537,19 @@ def _styled(paragraph: Any, name: str) -> Any:
     return paragraph
 
 
-def _docx_text(container: Any, text: str, first: Any = None) -> None:
-    """Data text into a document or table cell; `first` reuses a cell's empty paragraph."""
+def _docx_text(container: Any, text: str, first: Any = None, styles: tuple[str | None, str] = (None, "List Bullet")) -> None:
+    """Data text into a document or table cell; `first` reuses a cell's empty paragraph.
+    `styles`: of its paragraphs and of its bullets (in a list item: indented under it)."""
     for kind, lines in _text_parts(text):
         if kind == "bullets":
             for line in lines:
-                paragraph = _styled(first or container.add_paragraph(), "List Bullet")
+                paragraph = _styled(first or container.add_paragraph(), styles[1])
                 _add_runs(paragraph, [line])
                 first = None
         else:
             paragraph = first or container.add_paragraph()
+            if styles[0]:
+                _styled(paragraph, styles[0])
             _add_runs(paragraph, lines)
             first = None
 
@@ -617,6 +630,11 @@ def _docx_blocks(document: Any, blocks) -> None:
         elif isinstance(block, Definitions):
             for item in block.items:
                 _docx_labelled(document, plain(item.term), _value_text(item.value))
+        elif isinstance(block, Checklist):
+            for check in block.items:
+                _add_runs(_styled(document.add_paragraph(), "List Bullet"), [_check_line(check)])
+                if check.note:
+                    _docx_text(document, check.note, styles=("List Continue", "List Bullet 2"))
         elif isinstance(block, Group):
             _docx_blocks(document, block.blocks)
         elif isinstance(block, Items):
