@@ -65,6 +65,8 @@ def sections(school: Profile, hidden: frozenset[str], threshold: int | None):
     groups = school.externe_deskundigen.groepen
     latest = render.latest_school_year(school.aantallen)
     yield "contact", render.contact_details(school.school), build.contact(school.school, 3)
+    yield "concepten", render.concept_checklist(school.onderwijsconcept.concepten), [
+        build.concepts(school.onderwijsconcept.concepten)]
     yield "status", render.formal_status(school.status, LONG_AGO, latest), [build.formal_status(school.status, latest)]
     for name in ("gesprekkencyclus_intern", "gesprekkencyclus_ouders"):
         cycle = getattr(structure, name)
