@@ -12,6 +12,8 @@ what the node says.
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Iterator
 from typing import Union
 
 # --- inline content: a run of these makes a line --------------------------
@@ -162,3 +164,52 @@ class Group:
 
 
 Block = Union[Heading, Text, Paragraph, Items, Checklist, Definitions, Table, Group]
+
+
+# --- reading nodes: shared by the text writers ----------------------------------
+
+
+def text_parts(text: str) -> list[tuple[str, list[str]]]:
+    """Runs of ('lines', [...]) and ('bullets', [...]), read as the site reads data text."""
+    parts: list[tuple[str, list[str]]] = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        kind_before = None  # a new paragraph never continues the previous run
+        for line in paragraph.split("\n"):
+            line = line.strip()
+            kind, content = ("bullets", line[2:].strip()) if line.startswith("- ") else ("lines", line)
+            if kind == kind_before:
+                parts[-1][1].append(content)
+            else:
+                parts.append((kind, [content]))
+                kind_before = kind
+    return parts
+
+
+def cell_lines(cell: Cell) -> list[str]:
+    if cell is None:
+        return []
+    if isinstance(cell, Lines):
+        return list(cell.lines)
+    return [cell.text if isinstance(cell, Text) else plain(cell)]
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as data text: several values one per line."""
+    return "\n".join(cell_lines(cell))
+
+
+def value_text(value) -> str:
+    return value.text if isinstance(value, Text) else plain(value)
+
+
+def table_rows(table: Table) -> Iterator[tuple[Cell, ...] | str]:
+    """The table's rows in order, a group's title (a str) before its rows."""
+    for group in table.groups:
+        if group.title:
+            yield group.title
+        yield from group.rows
+
+
+def check_line(check) -> str:
+    # A check mark and the word: the state must survive without the symbol font.
+    return f"{check.mark} {check.text} ({check.state})"
