@@ -73,6 +73,7 @@ def sections(school: Profile, hidden: frozenset[str], threshold: int | None):
         yield name, render.conversation_cycle(cycle), build.conversation_cycle(cycle)
     yield "plaatsing", render.introduced_list(places.inleiding, places.punten), build.introduced_list(
         places.inleiding, places.punten)
+    yield "zorgroute", render.care_route(structure, 3), build.care_route(structure, 3)
     yield "expertise", render.expertise_table(school.expertise, hidden), [build.expertise(school.expertise, hidden)]
     yield "sociale_veiligheid", render.roles_table(school.sociale_veiligheid, hidden), [
         build.roles(school.sociale_veiligheid, hidden)]

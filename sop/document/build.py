@@ -109,6 +109,20 @@ def conversation_cycle(cycle: schema.Gesprekkencyclus) -> list[Block]:
     return introduced_list(cycle.inleiding, cycle.momenten, cycle.toelichting)
 
 
+def care_route(structure: schema.Ondersteuningsstructuur, level: int) -> list[Block]:
+    """The school's steps of care under its own name for them."""
+    steps = structure.zorgroute
+    count = f"{len(steps)} stap" if len(steps) == 1 else f"{len(steps)} stappen"
+    blocks: list[Block] = [
+        Heading(level, structure.zorgroute_titel, "zorgroute"),
+        Paragraph((f"{structure.zorgroute_titel} kent {count}:",)),
+        Items(tuple(steps), numbered=True, label="Stap"),
+    ]
+    if structure.zorgroute_toelichting:
+        blocks.append(Text(structure.zorgroute_toelichting))
+    return blocks
+
+
 def expertise(data: schema.Expertise, hidden: frozenset[str]) -> Table:
     columns = data.kolommen
     rows = tuple(

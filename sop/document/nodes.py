@@ -88,6 +88,12 @@ class Paragraph:
 class Items:
     items: tuple[str, ...]
     numbered: bool = False
+    # Numbered items whose number is said in words before each: 'Stap 1:'.
+    label: str | None = None
+
+
+def item_labels(items: Items) -> list[str]:
+    return [f"{items.label} {number}:" for number in range(1, len(items.items) + 1)]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -23,6 +23,7 @@ from sop.document.nodes import (
     cell_lines,
     cell_text,
     check_line,
+    item_labels,
     plain,
     table_rows,
     text_parts,
@@ -136,6 +137,12 @@ def _md_chunks(blocks) -> list[str]:
                 chunks += _md_labelled(plain(item.term), value_text(item.value))
         elif isinstance(block, Group):
             chunks += _md_chunks(block.blocks)
+        elif isinstance(block, Items) and block.label:
+            # The label says the number: a bulleted list, not '1. Stap 1:'.
+            chunks.append("\n".join(
+                f"- **{escape_markdown(label)}** {escape_markdown(item)}"
+                for label, item in zip(item_labels(block), block.items)
+            ))
         elif isinstance(block, Items):
             chunks.append("\n".join(
                 f"{f'{number}.' if block.numbered else '-'} {escape_markdown(item)}"

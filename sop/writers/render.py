@@ -241,6 +241,11 @@ def _block(block: nodes.Block) -> str:
     if isinstance(block, nodes.Paragraph):
         return f"<p{_PARAGRAPH_CLASSES.get(block.kind, '')}>{_line(block.line)}</p>"
     if isinstance(block, nodes.Items):
+        if block.label:
+            return '<ol class="sop-stappen">' + "".join(
+                f"<li><strong>{escape(label)}</strong> {escape(item)}</li>"
+                for label, item in zip(nodes.item_labels(block), block.items)
+            ) + "</ol>"
         tag = "ol" if block.numbered else "ul"
         return f"<{tag}>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + f"</{tag}>"
     if isinstance(block, nodes.Checklist):
@@ -309,19 +314,7 @@ def conversation_cycle(cycle: schema.Gesprekkencyclus) -> str:
 
 
 def care_route(structure: schema.Ondersteuningsstructuur, level: int = 2) -> str:
-    """The school's steps of care under its own name for them."""
-    steps = structure.zorgroute
-    items = "".join(
-        f"<li><strong>Stap {number}:</strong> {escape(step)}</li>"
-        for number, step in enumerate(steps, start=1)
-    )
-    count = f"{len(steps)} stap" if len(steps) == 1 else f"{len(steps)} stappen"
-    return (
-        f"{heading(level, structure.zorgroute_titel, 'zorgroute')}\n\n"
-        f"<p>{escape(structure.zorgroute_titel)} kent {count}:</p>"
-        f'<ol class="sop-stappen">{items}</ol>'
-        f"{text_cell(structure.zorgroute_toelichting)}"
-    )
+    return write_html(build.care_route(structure, level))
 
 
 def expertise_table(expertise: schema.Expertise, hidden: frozenset[str] = frozenset()) -> str:

@@ -159,10 +159,7 @@ def _support_structure(profile: Profile, hidden: frozenset[str]) -> Iterator[Blo
     yield from build.conversation_cycle(data.gesprekkencyclus_intern)
     yield Heading(3, "Gesprekkencyclus ouders")
     yield from build.conversation_cycle(data.gesprekkencyclus_ouders)
-    yield Heading(3, data.zorgroute_titel)
-    yield Items(tuple(data.zorgroute), numbered=True)
-    if data.zorgroute_toelichting:
-        yield Text(data.zorgroute_toelichting)
+    yield from build.care_route(data, 3)
 
     yield Heading(3, profile.expertise.titel)
     yield build.expertise(profile.expertise, hidden)

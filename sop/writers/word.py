@@ -166,6 +166,7 @@ def _docx_blocks(document: Any, blocks) -> None:
         elif isinstance(block, Group):
             _docx_blocks(document, block.blocks)
         elif isinstance(block, Items):
+            # A numbered list says its numbers itself (also for a label such as 'Stap').
             if block.numbered:
                 _numbered(document, block.items)
             else:
