@@ -1,5 +1,10 @@
 """Pure render functions: validated data in, HTML or markdown out.
 
+Sections the schoolgids shows too are built once as document nodes
+(sop.document.build) and written here by `write_html`; the functions the
+macros call stay, as thin wrappers. What only the site has (charts, links,
+downloads, tooltips, the renewal notice) is written here directly.
+
 Every text from data passes through `escape` (HTML) or `escape_markdown`
 (headings), so `<script>`, `*`, `|` or `{{ … }}` in a value show literally.
 Generated HTML has no blank lines, so Python-Markdown keeps it as one raw block.
