@@ -35,6 +35,7 @@ from sop.document.wording import (
     NOT_FILLED_IN,
     concept_state,
     dutch_date,
+    missing_headings_notes,
     missing_years,
     role_holders,
     roster_label,
@@ -183,6 +184,15 @@ def statistics(table: schema.Tabel, threshold: int | None) -> Table:
     return Table(
         table.titel, (table.rijkop, *table.schooljaren), groups, "statistics", f"tabel-{table.id}", table.toelichting
     )
+
+
+# --- basisondersteuning --------------------------------------------------------
+
+
+def basic_support_introduction(data: schema.Basisondersteuning) -> list[Block]:
+    """The school's introduction, and what the profile leaves unexplained about its markings."""
+    blocks: list[Block] = [Text(data.inleiding)] if data.inleiding else []
+    return blocks + [Paragraph((note,), "note") for note in missing_headings_notes(data)]
 
 
 # --- stappenplan ---------------------------------------------------------------

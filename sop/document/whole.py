@@ -30,7 +30,7 @@ from sop.document.nodes import (
     Table,
     Text,
 )
-from sop.document.wording import NAME_WITHHELD, latest_school_year, marking_text, missing_headings_notes
+from sop.document.wording import NAME_WITHHELD, latest_school_year, marking_text
 from sop.writers.opendata import is_hidden, published_fields
 
 DOCUMENT_TITLE = "Schoolondersteuningsprofiel"
@@ -172,10 +172,7 @@ def _basic_support(profile: Profile) -> Iterator[Block]:
     data = profile.basisondersteuning
     columns = data.kolommen
     yield Heading(2, "Basisondersteuning")
-    if data.inleiding:
-        yield Text(data.inleiding)
-    for note in missing_headings_notes(data):
-        yield Text(note)
+    yield from build.basic_support_introduction(data)
     for domain in data.domeinen:
         yield Heading(3, domain.titel)
         scale = data.scale(domain)

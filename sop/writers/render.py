@@ -24,26 +24,18 @@ from sop.document import build, nodes
 # The wording of the facts lives with the document builders; the names stay
 # importable from here for the glue, the PDF, the versions and the SWV overview.
 from sop.document.wording import (  # noqa: F401
-    CHECKED,
-    FILLED_IN,
-    MONTHS,
     NAME_WITHHELD,
-    NOT_CHECKED,
     NOT_FILLED_IN,
     NOT_REPORTED,
     Bound,
-    concept_state,
     dutch_date,
     format_number,
     is_masked,
     latest_school_year,
     least,
     marking_text,
-    missing_headings_notes,
     missing_years,
-    role_holders,
     roster_label,
-    school_year_text,
     shown_count,
     shown_names,
     status_heading,
@@ -688,9 +680,7 @@ def indicator_overview(data: schema.Basisondersteuning) -> str:
             )
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     caption = f"Overzicht: markering per {columns.indicator.lower()}"
-    intro = text_block(data.inleiding) if data.inleiding else ""
-    notes = "".join(f'<p class="sop-noot">{escape(note)}</p>' for note in missing_headings_notes(data))
-    return intro + notes + _table(
+    return write_html(build.basic_support_introduction(data)) + _table(
         caption, head, "".join(bodies), "sop-tabel--overzicht", "tabel-basisondersteuning", caption_shown=True
     )
 
