@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 
 import markdown as python_markdown
 import pytest
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from sop.data.profile import Profile
+from sop.data.profile import Profile, load_profile
 from sop.document import build
 from sop.document.nodes import Heading
 from sop.writers import render
@@ -102,3 +103,19 @@ def test_site_and_schoolgids_say_the_same_per_section(school, published):
         # ... and the site says the same words, in the same order.
         running_text = any(getattr(block, "running_text", False) for block in blocks)
         assert site_words(site, running_text) == markdown_words(section), name
+
+
+KADER_SCHOOLS = sorted((Path(__file__).parent / "swv" / "kader-scholen").iterdir())
+
+
+@pytest.mark.parametrize("folder", KADER_SCHOOLS, ids=lambda folder: folder.name)
+@pytest.mark.parametrize("framed", [True, False], ids=["kader", "kader-onleesbaar"])
+def test_answers_to_the_swv_frame_are_in_the_schoolgids_as_on_the_site(folder, framed):
+    school = load_profile(folder / "data")
+    data = school.basisondersteuning
+    frame = school.kader if framed else None
+    section = write_markdown(build.frame_answers(data, frame, 3))
+    assert site_words(render.frame_answers(data, frame, 3), False) == markdown_words(section)
+    if framed:
+        # Before: the schoolgids left the school's answers to its samenwerkingsverband out.
+        assert section.strip() in profile_markdown(school)

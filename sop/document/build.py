@@ -27,6 +27,8 @@ from sop.document.nodes import (
     Link,
     Paragraph,
     RowGroup,
+    Scale,
+    Section,
     Strong,
     Table,
     Text,
@@ -193,6 +195,55 @@ def basic_support_introduction(data: schema.Basisondersteuning) -> list[Block]:
     """The school's introduction, and what the profile leaves unexplained about its markings."""
     blocks: list[Block] = [Text(data.inleiding)] if data.inleiding else []
     return blocks + [Paragraph((note,), "note") for note in missing_headings_notes(data)]
+
+
+# The frame's anchors hold '--', which no id of the school (a slug) has: they never collide
+# with the school's own domains and indicators on the same page.
+FRAME_ANCHOR = "swv--kader"
+NOT_ANSWERED = "nog niet beantwoord"
+
+
+def _frame_standard(standard, answer: schema.KaderAntwoord | None, statuses: list[str], level: int) -> Section:
+    """One standard in the SWV's words, with where the school stands on the SWV's scale."""
+    if answer is None:
+        blocks: tuple = (Paragraph(("Stand: ", Empty(NOT_ANSWERED)), "label"),)
+    else:
+        chosen = statuses.index(answer.status) + 1 if answer.status in statuses else None
+        blocks = (Paragraph(("Stand: ", Strong(answer.status)), "label"), Scale(tuple(statuses), chosen))
+        if answer.toelichting:
+            blocks += (Group((Text(answer.toelichting),), "situation"),)
+    return Section(level, standard.tekst, f"swv--{standard.id}", blocks, "indicator")
+
+
+def frame_answers(data: schema.Basisondersteuning, frame, level: int) -> list[Block]:
+    """The samenwerkingsverband's standards in its own words (`frame`, read by the build),
+    each with the school's answer; without a readable frame, the answers alone."""
+    reference = data.kader
+    if reference is None:
+        return []
+    blocks: list[Block] = [Heading(level, "Basisondersteuning van het samenwerkingsverband", FRAME_ANCHOR)]
+    answers = {answer.standaard: answer for answer in reference.antwoorden}
+    if frame is None:
+        return blocks + [
+            Paragraph((
+                f"De school antwoordt op het kader van het samenwerkingsverband (versie {reference.versie}), "
+                "maar dat kader kon bij het maken van deze site niet worden gelezen. Hieronder staan de "
+                "antwoorden zonder de tekst van de standaarden.",
+            ), "note"),
+            Items(tuple(f"{answer.standaard}: {answer.status}" for answer in reference.antwoorden)),
+        ]
+    blocks.append(Paragraph((
+        "Elk samenwerkingsverband legt vast welke basisondersteuning elke school biedt. Hieronder staan de "
+        f"standaarden van het samenwerkingsverband (versie {frame.kader.versie}), met per standaard waar de "
+        "school staat.",
+    )))
+    for domain in frame.kader.domeinen:
+        blocks.append(Heading(level + 1, domain.titel, f"swv--domein--{domain.id}"))
+        blocks += [
+            _frame_standard(standard, answers.get(standard.id), frame.kader.statussen, level + 2)
+            for standard in domain.standaarden
+        ]
+    return blocks
 
 
 # --- stappenplan ---------------------------------------------------------------

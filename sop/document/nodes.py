@@ -162,6 +162,26 @@ class Table:
 
 
 @dataclasses.dataclass(frozen=True)
+class Scale:
+    """A scale's steps in order, the one the school chose marked (None: no choice on it)."""
+
+    steps: tuple[str, ...]
+    chosen: int | None  # 1-based
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    """A titled part with its own heading (one standard of the frame), kept out of the
+    site's table of contents; kind says what it is."""
+
+    level: int
+    title: str
+    anchor: str
+    blocks: tuple
+    kind: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
 class Group:
     """Blocks that belong together (one location of the school); kind says what."""
 
@@ -169,7 +189,7 @@ class Group:
     kind: str = ""
 
 
-Block = Union[Heading, Text, Paragraph, Items, Checklist, Definitions, Table, Group]
+Block = Union[Heading, Text, Paragraph, Items, Checklist, Definitions, Table, Scale, Section, Group]
 
 
 # --- reading nodes: shared by the text writers ----------------------------------

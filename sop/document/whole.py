@@ -201,6 +201,8 @@ def _basic_support(profile: Profile) -> Iterator[Block]:
                 ),
                 running_text=True,
             )
+    # The school's answers to the samenwerkingsverband's standards, as on the site.
+    yield from build.frame_answers(data, profile.kader, 3)
 
 
 def _support_plan(profile: Profile) -> Iterator[Block]:

@@ -17,6 +17,8 @@ from sop.document.nodes import (
     Heading,
     Items,
     Paragraph,
+    Scale,
+    Section,
     Strong,
     Table,
     Text,
@@ -137,6 +139,14 @@ def _md_chunks(blocks) -> list[str]:
                 chunks += _md_labelled(plain(item.term), value_text(item.value))
         elif isinstance(block, Group):
             chunks += _md_chunks(block.blocks)
+        elif isinstance(block, Section):
+            chunks += _md_chunks((Heading(block.level, block.title), *block.blocks))
+        elif isinstance(block, Scale):
+            # The school's step in bold; the line above it says it in words.
+            chunks.append("\n".join(
+                f"{number}. " + (f"**{escape_markdown(step)}**" if number == block.chosen else escape_markdown(step))
+                for number, step in enumerate(block.steps, start=1)
+            ))
         elif isinstance(block, Items) and block.label:
             # The label says the number: a bulleted list, not '1. Stap 1:'.
             chunks.append("\n".join(

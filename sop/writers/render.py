@@ -132,8 +132,8 @@ _TABLE_CLASSES = {
     "roles": "sop-tabel--rollen", "expertise": "sop-tabel--expertise", "statistics": "sop-tabel--aantallen",
     "plan": "sop-tabel--stappenplan",
 }
-_GROUP_CLASSES = {"location": "sop-vestiging"}
-_PARAGRAPH_CLASSES = {"note": ' class="sop-noot"'}
+_GROUP_CLASSES = {"location": "sop-vestiging", "situation": "sop-situatie"}
+_PARAGRAPH_CLASSES = {"note": ' class="sop-noot"', "label": ' class="sop-label"'}
 
 
 def _link(link: nodes.Link) -> str:
@@ -228,6 +228,15 @@ def _check(check: nodes.Check) -> str:
     )
 
 
+def _scale(scale: nodes.Scale) -> str:
+    steps = "".join(
+        f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(step)}</strong></li>'
+        if number == scale.chosen else f"<li>{escape(step)}</li>"
+        for number, step in enumerate(scale.steps, start=1)
+    )
+    return f'<ol class="sop-schaal sop-schaal--{scale.chosen or 0}">{steps}</ol>'
+
+
 def _block(block: nodes.Block) -> str:
     if isinstance(block, nodes.Heading):
         if block.minor:
@@ -251,6 +260,14 @@ def _block(block: nodes.Block) -> str:
         return f'<dl class="{_LIST_CLASSES[block.kind]}">{"".join(map(_definition, block.items))}</dl>'
     if isinstance(block, nodes.Table):
         return _document_table(block)
+    if isinstance(block, nodes.Scale):
+        return _scale(block)
+    if isinstance(block, nodes.Section):
+        anchor = escape(block.anchor)
+        return (
+            f'<section class="sop-{block.kind}" aria-labelledby="{anchor}">'
+            f'<h{block.level} id="{anchor}">{escape(block.title)}</h{block.level}>{write_html(block.blocks)}</section>'
+        )
     if isinstance(block, nodes.Group):
         return f'<div class="{_GROUP_CLASSES[block.kind]}">{write_html(block.blocks)}</div>'
     raise TypeError(f"onbekend blok: {block!r}")  # pragma: no cover - a new node type needs a writer here
@@ -710,51 +727,8 @@ def indicator_details(
     )
 
 
-# The frame's anchors hold '--', which no id of the school (a slug) has: they never collide
-# with the school's own domains and indicators on the same page.
-FRAME_ANCHOR = "swv--kader"
-
-
-def _frame_standard(standard, answer: schema.KaderAntwoord | None, statuses: list[str], level: int) -> str:
-    """One standard in the SWV's words, with where the school stands on the SWV's scale."""
-    anchor = f"swv--{standard.id}"
-    if answer is None:
-        stand = '<p class="sop-label">Stand: <span class="sop-leeg">nog niet beantwoord</span></p>'
-    else:
-        steps = "".join(
-            f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(status)}</strong></li>'
-            if status == answer.status else f"<li>{escape(status)}</li>" for status in statuses)
-        chosen = statuses.index(answer.status) + 1 if answer.status in statuses else 0
-        stand = (f'<p class="sop-label">Stand: <strong>{escape(answer.status)}</strong></p>'
-                 f'<ol class="sop-schaal sop-schaal--{chosen}">{steps}</ol>'
-                 + (f'<div class="sop-situatie">{text_block(answer.toelichting)}</div>' if answer.toelichting else ""))
-    return (f'<section class="sop-indicator" aria-labelledby="{escape(anchor)}">'
-            f'<h{level} id="{escape(anchor)}">{escape(standard.tekst)}</h{level}>{stand}</section>')
-
-
 def frame_answers(data: schema.Basisondersteuning, frame, level: int = 2) -> str:
-    """The samenwerkingsverband's standards in its own words (`frame`, read by the build),
-    each with the school's answer; without a readable frame, the answers alone."""
-    reference = data.kader
-    if reference is None:
-        return ""
-    parts = [heading(level, "Basisondersteuning van het samenwerkingsverband", FRAME_ANCHOR)]
-    answers = {answer.standaard: answer for answer in reference.antwoorden}
-    if frame is None:
-        parts.append('<p class="sop-noot">De school antwoordt op het kader van het samenwerkingsverband '
-                     f"(versie {escape(reference.versie)}), maar dat kader kon bij het maken van deze site niet "
-                     "worden gelezen. Hieronder staan de antwoorden zonder de tekst van de standaarden.</p>"
-                     + "<ul>" + "".join(f"<li>{escape(answer.standaard)}: {escape(answer.status)}</li>"
-                                        for answer in reference.antwoorden) + "</ul>")
-        return "\n\n".join(parts)
-    parts.append(f'<p>Elk samenwerkingsverband legt vast welke basisondersteuning elke school biedt. Hieronder '
-                 f"staan de standaarden van het samenwerkingsverband (versie {escape(frame.kader.versie)}), "
-                 "met per standaard waar de school staat.</p>")
-    for domain in frame.kader.domeinen:
-        parts.append(heading(level + 1, domain.titel, f"swv--domein--{domain.id}"))
-        parts.append("".join(_frame_standard(standard, answers.get(standard.id), frame.kader.statussen, level + 2)
-                             for standard in domain.standaarden))
-    return "\n\n".join(parts)
+    return write_html(build.frame_answers(data, frame, level))
 
 
 def basic_support(data: schema.Basisondersteuning, level: int = 2, frame=None) -> str:

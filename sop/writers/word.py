@@ -19,6 +19,8 @@ from sop.document.nodes import (
     Items,
     Lines,
     Paragraph,
+    Scale,
+    Section,
     Strong,
     Table,
     Text,
@@ -92,7 +94,7 @@ def _docx_labelled(document: Any, label: str, text: str) -> None:
         paragraph.add_run(" " + text)
 
 
-def _numbered(document: Any, items: tuple[str, ...]) -> None:
+def _numbered(document: Any, items: tuple[str, ...], chosen: int | None = None) -> None:
     """A real Word numbered list that starts again at 1.
 
     All 'List Number' paragraphs share one numbering, so a second list would
@@ -104,12 +106,12 @@ def _numbered(document: Any, items: tuple[str, ...]) -> None:
     abstract = numbering.num_having_numId(style_num).abstractNumId.val
     num = numbering.add_num(abstract)
     num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    for item in items:
+    for number, item in enumerate(items, start=1):
         paragraph = _styled(document.add_paragraph(), "List Number")
         num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = 0
         num_pr.get_or_add_numId().val = num.numId
-        _add_runs(paragraph, [item])
+        _add_runs(paragraph, [item], bold=number == chosen)
 
 
 def _repeat_as_header(row: Any) -> None:
@@ -165,6 +167,10 @@ def _docx_blocks(document: Any, blocks) -> None:
                     _docx_text(document, check.note, styles=("List Continue", "List Bullet 2"))
         elif isinstance(block, Group):
             _docx_blocks(document, block.blocks)
+        elif isinstance(block, Section):
+            _docx_blocks(document, (Heading(block.level, block.title), *block.blocks))
+        elif isinstance(block, Scale):
+            _numbered(document, block.steps, block.chosen)
         elif isinstance(block, Items):
             # A numbered list says its numbers itself (also for a label such as 'Stap').
             if block.numbered:
