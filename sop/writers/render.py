@@ -1,5 +1,10 @@
 """Pure render functions: validated data in, HTML or markdown out.
 
+Sections the schoolgids shows too are built once as document nodes
+(sop.document.build) and written here by `write_html`; the functions the
+macros call stay, as thin wrappers. What only the site has (charts, links,
+downloads, tooltips, the renewal notice) is written here directly.
+
 Every text from data passes through `escape` (HTML) or `escape_markdown`
 (headings), so `<script>`, `*`, `|` or `{{ … }}` in a value show literally.
 Generated HTML has no blank lines, so Python-Markdown keeps it as one raw block.
@@ -8,7 +13,6 @@ Generated HTML has no blank lines, so Python-Markdown keeps it as one raw block.
 from __future__ import annotations
 
 import datetime
-import decimal
 import math
 import re
 from collections.abc import Iterable
@@ -16,23 +20,27 @@ from collections.abc import Iterable
 from markupsafe import escape as _html_escape
 
 from sop.data import schema
-from sop.data.names import among
-
-# Generic interface words (not facts about a school).
-NOT_FILLED_IN = "niet ingevuld"
-CHECKED = "aangekruist"
-NOT_CHECKED = "niet aangekruist"
-FILLED_IN = "ingevuld"
-
-
-def concept_state(concept: schema.Concept) -> tuple[str, str, str]:
-    """(symbol, word, css modifier) for a checklist line. A line the school did not tick
-    but wrote text on ('Anders nl. …') is answered by that text, not left unticked."""
-    if concept.aangekruist:
-        return "☑", CHECKED, "ja"
-    if concept.toelichting:
-        return "✎", FILLED_IN, "ingevuld"
-    return "☐", NOT_CHECKED, "nee"
+from sop.document import build, nodes
+# The wording of the facts lives with the document builders; the names stay
+# importable from here for the glue, the PDF, the versions and the SWV overview.
+from sop.document.wording import (  # noqa: F401
+    NAME_WITHHELD,
+    NOT_FILLED_IN,
+    NOT_REPORTED,
+    Bound,
+    dutch_date,
+    format_number,
+    is_masked,
+    latest_school_year,
+    least,
+    marking_text,
+    missing_years,
+    roster_label,
+    shown_count,
+    shown_names,
+    status_heading,
+    with_unit,
+)
 
 
 # A newline after <br>: the search index strips tags, and would glue the words of two lines.
@@ -115,11 +123,174 @@ def _table(
     )
 
 
+# --- the shared document (sop.document) as HTML -----------------------------
+# The builders say what a section holds; this writes it as the site shows it.
+# `kind` chooses the site's look (its CSS classes), never what is said.
+
+_LIST_CLASSES = {"contact": "sop-contact", "status": "sop-contact sop-status", "glossary": "sop-begrippen"}
+_TABLE_CLASSES = {
+    "roles": "sop-tabel--rollen", "expertise": "sop-tabel--expertise", "statistics": "sop-tabel--aantallen",
+    "plan": "sop-tabel--stappenplan",
+}
+_GROUP_CLASSES = {"location": "sop-vestiging", "situation": "sop-situatie"}
+_PARAGRAPH_CLASSES = {"note": ' class="sop-noot"', "label": ' class="sop-label"'}
+
+
+def _link(link: nodes.Link) -> str:
+    if link.kind == "phone":
+        return f'<a href="tel:{escape(re.sub(r"[^0-9+]", "", link.text))}">{escape(link.text)}</a>'
+    href = f"mailto:{link.text}" if link.kind == "mail" else link.text
+    return f'<a href="{escape(href)}">{address_text(link.text)}</a>'
+
+
+def _inline(part: nodes.Inline) -> str:
+    if isinstance(part, str):
+        return escape(part)
+    if isinstance(part, nodes.Strong):
+        return f"<strong>{escape(part.text)}</strong>"
+    if isinstance(part, nodes.Empty):
+        return f'<span class="sop-leeg">{escape(part.text)}</span>'
+    if isinstance(part, nodes.Aside):
+        return f'\n<span class="sop-rijnoot">{escape(part.text)}</span>'
+    return _link(part)
+
+
+def _line(line: nodes.Line) -> str:
+    return "".join(map(_inline, line))
+
+
+def _cell(cell: nodes.Cell) -> str:
+    if isinstance(cell, nodes.Lines):
+        return LINE_BREAK.join(escape(line) for line in cell.lines)
+    if isinstance(cell, nodes.Text):
+        return text_cell(cell.text)
+    return _line(cell) if cell else ""
+
+
+def _number_cell(cell: nodes.Cell) -> str:
+    # A value the school did not report keeps its words, in the look of an unknown number.
+    if isinstance(cell, tuple) and len(cell) == 1 and isinstance(cell[0], nodes.Empty):
+        return f'<td class="sop-getal sop-onbekend">{escape(cell[0].text)}</td>'
+    return f'<td class="sop-getal">{_cell(cell)}</td>'
+
+
+def _document_table(table: nodes.Table) -> str:
+    numeric = table.kind == "statistics"
+    plan = table.kind == "plan"
+
+    def column(index: int, label: str) -> str:
+        if numeric and index:
+            # <wbr>: on a phone '2018/2019' may wrap after the slash, so more years fit.
+            return f'<th scope="col" class="sop-getal">{escape(label).replace("/", "/<wbr>")}</th>'
+        return f'<th scope="col">{escape(label)}</th>'
+
+    head = "<tr>" + "".join(column(index, label) for index, label in enumerate(table.header)) + "</tr>"
+    bodies = []
+    for group in table.groups:
+        rows = []
+        if group.title:
+            rows.append(
+                # The span stays in view beside the row labels when the years scroll (sop.css).
+                f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{len(table.header)}">'
+                f"<span>{escape(group.title)}</span></th></tr>"
+            )
+        for first, *cells in group.rows:
+            if numeric:
+                shown = "".join(map(_number_cell, cells))
+            elif plan:
+                # data-label lets a phone stack the cells, each under its column name.
+                shown = "".join(
+                    f'<td data-label="{escape(label)}">{_cell(cell)}</td>' if cell else "<td></td>"
+                    for label, cell in zip(table.header[1:], cells)
+                )
+            else:
+                shown = "".join(f"<td>{_cell(cell)}</td>" for cell in cells)
+            # The first row of a level of the stappenplan is the level's own approach.
+            row_class = ' class="sop-aanpak"' if plan and not bodies and not rows else ""
+            rows.append(f'<tr{row_class}><th scope="row">{_cell(first)}</th>{shown}</tr>')
+        bodies.append(f"<tbody>{''.join(rows)}</tbody>")
+    note = f'<div class="sop-toelichting">{text_block(table.note)}</div>' if table.note else ""
+    return _table(table.caption, head, "".join(bodies), _TABLE_CLASSES[table.kind], table.anchor) + note
+
+
+def _definition(item: nodes.Definition) -> str:
+    anchor = f' id="{escape(item.anchor)}"' if item.anchor else ""
+    value = text_block(item.value.text) if isinstance(item.value, nodes.Text) else _line(item.value)
+    return f"<dt{anchor}>{_line(item.term)}</dt><dd>{value}</dd>"
+
+
+def _check(check: nodes.Check) -> str:
+    note = f'<div class="sop-toelichting">{text_block(check.note)}</div>' if check.note else ""
+    return (
+        f'<li class="sop-concept sop-concept--{check.kind}">'
+        f'<span aria-hidden="true">{check.mark}</span> {escape(check.text)} '
+        f'<span class="sop-staat">({check.state})</span>{note}</li>'
+    )
+
+
+def _scale(scale: nodes.Scale) -> str:
+    steps = "".join(
+        f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(step)}</strong></li>'
+        if number == scale.chosen else f"<li>{escape(step)}</li>"
+        for number, step in enumerate(scale.steps, start=1)
+    )
+    return f'<ol class="sop-schaal sop-schaal--{scale.chosen or 0}">{steps}</ol>'
+
+
+def _block(block: nodes.Block) -> str:
+    if isinstance(block, nodes.Heading):
+        if block.minor:
+            return f'<p class="sop-subkop"><strong>{escape(block.text)}</strong></p>'
+        return heading(block.level, block.text, block.anchor)
+    if isinstance(block, nodes.Text):
+        return text_block(block.text)
+    if isinstance(block, nodes.Paragraph):
+        return f"<p{_PARAGRAPH_CLASSES.get(block.kind, '')}>{_line(block.line)}</p>"
+    if isinstance(block, nodes.Items):
+        if block.label:
+            return '<ol class="sop-stappen">' + "".join(
+                f"<li><strong>{escape(label)}</strong> {escape(item)}</li>"
+                for label, item in zip(nodes.item_labels(block), block.items)
+            ) + "</ol>"
+        tag = "ol" if block.numbered else "ul"
+        return f"<{tag}>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + f"</{tag}>"
+    if isinstance(block, nodes.Checklist):
+        return f'<ul class="sop-checklist">{"".join(map(_check, block.items))}</ul>'
+    if isinstance(block, nodes.Definitions):
+        return f'<dl class="{_LIST_CLASSES[block.kind]}">{"".join(map(_definition, block.items))}</dl>'
+    if isinstance(block, nodes.Table):
+        return _document_table(block)
+    if isinstance(block, nodes.Scale):
+        return _scale(block)
+    if isinstance(block, nodes.Section):
+        anchor = escape(block.anchor)
+        return (
+            f'<section class="sop-{block.kind}" aria-labelledby="{anchor}">'
+            f'<h{block.level} id="{anchor}">{escape(block.title)}</h{block.level}>{write_html(block.blocks)}</section>'
+        )
+    if isinstance(block, nodes.Group):
+        return f'<div class="{_GROUP_CLASSES[block.kind]}">{write_html(block.blocks)}</div>'
+    raise TypeError(f"onbekend blok: {block!r}")  # pragma: no cover - a new node type needs a writer here
+
+
+def _is_heading(block: nodes.Block) -> bool:
+    return isinstance(block, nodes.Heading) and not block.minor
+
+
+def write_html(blocks) -> str:
+    """Blocks as one piece of page source: HTML without blank lines, and each
+    heading a markdown heading between blank lines (so it is in the table of contents)."""
+    parts: list[str] = []
+    before = None
+    for block in blocks:
+        if parts and (_is_heading(block) or _is_heading(before)):
+            parts.append("\n\n")
+        parts.append(_block(block))
+        before = block
+    return "".join(parts)
+
+
 # --- contactgegevens ------------------------------------------------------
-
-
-def _phone(number: str) -> str:
-    return f'<a href="tel:{escape(re.sub(r"[^0-9+]", "", number))}">{escape(number)}</a>'
 
 
 # An address in pieces that each end after '@', '.' or '/' ('//' stays whole).
@@ -133,61 +304,15 @@ def address_text(address: str) -> str:
     return "<wbr>".join(f'<span class="sop-adres">{escape(piece)}</span>' for piece in pieces)
 
 
-def _address_rows(place) -> list[tuple[str, str]]:
-    """Address, BRIN and phone of the school or one of its locations (schema.Vestiging)."""
-    rows = [
-        ("Straat + huisnummer", escape(place.straat_en_huisnummer)),
-        ("Postcode en plaats", f"{escape(place.postcode)} {escape(place.plaats)}"),
-    ]
-    if place.brinnummer:
-        rows.append(("Brinnummer", escape(place.brinnummer)))
-    if place.telefoon:
-        rows.append(("Telefoonnummer", _phone(place.telefoon)))
-    return rows
-
-
-def _definitions(rows: list[tuple[str, str]]) -> str:
-    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    return f'<dl class="sop-contact">{items}</dl>'
-
-
 def contact_details(school: schema.School) -> str:
-    rows = [
-        ("Naam", escape(school.naam)),
-        *_address_rows(school),
-        ("E-mailadres", f'<a href="mailto:{escape(school.email)}">{address_text(school.email)}</a>'),
-        ("Website", f'<a href="{escape(school.website)}">{address_text(school.website)}</a>'),
-    ]
-    html = _definitions(rows)
-    if school.vestigingen:
-        # Each location under its own name, so a parent finds the address of their child's building.
-        html += f'<p class="sop-subkop"><strong>Vestigingen ({len(school.vestigingen)})</strong></p>'
-        html += "".join(
-            f'<div class="sop-vestiging"><p><strong>{escape(location.naam)}</strong></p>'
-            f"{_definitions(_address_rows(location))}</div>"
-            for location in school.vestigingen
-        )
-    return html
+    return write_html(build.contact(school, 3))
 
 
 # --- onderwijskundig concept ---------------------------------------------
 
 
 def concept_checklist(concepts: list[schema.Concept]) -> str:
-    items = []
-    for concept in concepts:
-        mark, state, modifier = concept_state(concept)
-        explanation = (
-            f'<div class="sop-toelichting">{text_block(concept.toelichting)}</div>'
-            if concept.toelichting
-            else ""
-        )
-        items.append(
-            f'<li class="sop-concept sop-concept--{modifier}">'
-            f'<span aria-hidden="true">{mark}</span> {escape(concept.naam)} '
-            f'<span class="sop-staat">({state})</span>{explanation}</li>'
-        )
-    return f'<ul class="sop-checklist">{"".join(items)}</ul>'
+    return write_html([build.concepts(concepts)])
 
 
 # --- ondersteuningsstructuur ---------------------------------------------
@@ -195,152 +320,30 @@ def concept_checklist(concepts: list[schema.Concept]) -> str:
 
 def introduced_list(introduction: str | None, items: list[str], note: str | None = None) -> str:
     """An optional lead-in line, a bulleted list, and an optional closing note."""
-    lead = f"<p>{escape(introduction)}</p>" if introduction else ""
-    return lead + bullet_list(items) + text_cell(note)
+    return write_html(build.introduced_list(introduction, items, note))
 
 
 def conversation_cycle(cycle: schema.Gesprekkencyclus) -> str:
-    return introduced_list(cycle.inleiding, cycle.momenten, cycle.toelichting)
+    return write_html(build.conversation_cycle(cycle))
 
 
 def care_route(structure: schema.Ondersteuningsstructuur, level: int = 2) -> str:
-    """The school's steps of care under its own name for them."""
-    steps = structure.zorgroute
-    items = "".join(
-        f"<li><strong>Stap {number}:</strong> {escape(step)}</li>"
-        for number, step in enumerate(steps, start=1)
-    )
-    count = f"{len(steps)} stap" if len(steps) == 1 else f"{len(steps)} stappen"
-    return (
-        f"{heading(level, structure.zorgroute_titel, 'zorgroute')}\n\n"
-        f"<p>{escape(structure.zorgroute_titel)} kent {count}:</p>"
-        f'<ol class="sop-stappen">{items}</ol>'
-        f"{text_cell(structure.zorgroute_toelichting)}"
-    )
+    return write_html(build.care_route(structure, level))
 
 
 def expertise_table(expertise: schema.Expertise, hidden: frozenset[str] = frozenset()) -> str:
-    columns = expertise.kolommen
-    head = (
-        f'<tr><th scope="col">{escape(columns.naam)}</th>'
-        f'<th scope="col">{escape(columns.functie)}</th>'
-        f'<th scope="col">{escape(columns.focusgebied)}</th></tr>'
-    )
-    rows = "".join(
-        f'<tr><th scope="row">{escape(roster_label(person, hidden))}</th>'
-        f"<td>{LINE_BREAK.join(escape(item) for item in person.functie)}</td>"
-        f"<td>{LINE_BREAK.join(escape(item) for item in person.focusgebied)}</td></tr>"
-        for person in expertise.medewerkers
-    )
-    return _table(expertise.titel, head, f"<tbody>{rows}</tbody>", "sop-tabel--expertise")
-
-
-def roster_label(person: schema.Medewerker, hidden: frozenset[str]) -> str:
-    """A roster row's first cell: the person's name (or the withheld phrase), or the group."""
-    return shown_names([person.naam], hidden)[0] if person.naam else person.groep
-
-
-def role_holders(role: schema.Rol, hidden: frozenset[str]) -> str | None:
-    """Who fills a role, as text: the organisation and the names; None when unfilled."""
-    if not role.filled:
-        return None
-    names = ", ".join(shown_names(role.namen, hidden))
-    if role.organisatie:
-        return f"{role.organisatie} ({names})" if names else role.organisatie
-    return names
+    return write_html([build.expertise(expertise, hidden)])
 
 
 def roles_table(roles: schema.Rollen, hidden: frozenset[str] = frozenset()) -> str:
-    head = '<tr><th scope="col">Rol</th><th scope="col">Naam</th></tr>'
-    rows = []
-    for role in roles.rollen:
-        holders = role_holders(role, hidden)
-        names = escape(holders) if holders else f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
-        if role.toelichting:
-            names = f"{escape(role.toelichting)}: {names}"
-        rows.append(f'<tr><th scope="row">{escape(role.rol)}</th><td>{names}</td></tr>')
-    return _table(roles.titel, head, f"<tbody>{''.join(rows)}</tbody>", "sop-tabel--rollen")
+    return write_html([build.roles(roles, hidden)])
 
 
 def role_groups(groups: list[schema.RollenGroep], hidden: frozenset[str] = frozenset(), level: int = 3) -> str:
-    return "\n\n".join(
-        f"{heading(level, group.titel, group.id)}\n\n{roles_table(group, hidden)}" for group in groups
-    )
+    return write_html(build.role_groups(groups, hidden, level))
 
 
 # --- feiten en aantallen --------------------------------------------------
-
-
-NOT_REPORTED = "niet bekend"
-
-
-class Bound(int):
-    """A count known only as a range, as published: a masked '< 5' read back from a
-    school's open data, or a total over such counts ('≥ 12'). Its value is the least
-    it can be (for sums and bar heights); its text is what is shown."""
-
-    def __new__(cls, least: int, text: str):
-        value = super().__new__(cls, least)
-        value.text = text
-        return value
-
-    def __repr__(self) -> str:
-        return f"Bound({int(self)}, {self.text!r})"
-
-
-def is_masked(count: int | float | None, threshold: int | None) -> bool:
-    """With small-number masking on, counts 1..threshold-1 are not published exactly.
-
-    0 stays 0: it identifies no pupil, and hiding it would hide that nobody left.
-    Only whole counts of pupils are masked, never a percentage or an average.
-    A Bound is never exact.
-    """
-    return isinstance(count, Bound) or (bool(threshold) and isinstance(count, int) and 0 < count < threshold)
-
-
-def least(count: int | float, threshold: int | None) -> int | float:
-    """The least a published value can be: a masked count is at least 1."""
-    if isinstance(count, Bound):
-        return int(count)
-    return 1 if is_masked(count, threshold) else count
-
-
-def format_number(value: int | float) -> str:
-    """A number as written in Dutch: decimal comma, no exponent, no trailing zeros."""
-    if isinstance(value, int):
-        return str(value)
-    text = format(decimal.Decimal(repr(value)), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def with_unit(number: str, unit: str | None) -> str:
-    if not unit:
-        return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
-
-
-def shown_count(count: int | float | None, threshold: int | None, unit: str | None = None) -> str:
-    """A value as published: exact, '< threshold' when masked, or 'niet bekend' when not reported."""
-    if count is None:
-        return NOT_REPORTED
-    if isinstance(count, Bound):
-        return count.text
-    if unit is None and is_masked(count, threshold):
-        return f"< {threshold}"
-    return with_unit(format_number(count), unit)
-
-
-def missing_years(table: schema.Tabel) -> list[str]:
-    """The school years between the table's years that the school does not report."""
-    years = table.schooljaren
-    starts = [int(year[:4]) for year in years]
-    return [
-        f"{start}/{start + 1}"
-        for earlier, later in zip(starts, starts[1:])
-        for start in range(earlier + 1, later)
-    ]
 
 
 def _year_slots(table: schema.Tabel) -> list[str | None]:
@@ -354,41 +357,12 @@ def _year_slots(table: schema.Tabel) -> list[str | None]:
 
 
 def _gap_note(table: schema.Tabel) -> str:
-    missing = missing_years(table)
-    if not missing:
-        return ""
-    years = ", ".join(missing[:-1]) + " en " + missing[-1] if len(missing) > 1 else missing[0]
-    return f'<p class="sop-noot">Over {escape(years)} staan geen cijfers in het profiel.</p>'
+    note = build.missing_years_note(table)
+    return write_html([note]) if note else ""
 
 
 def statistics_table(table: schema.Tabel, threshold: int | None = None) -> str:
-    years = table.schooljaren
-    head = f'<tr><th scope="col">{escape(table.rijkop)}</th>' + "".join(
-        # <wbr>: on a phone '2018/2019' may wrap after the slash, so more years fit.
-        f'<th scope="col" class="sop-getal">{escape(year).replace("/", "/<wbr>")}</th>'
-        for year in years
-    ) + "</tr>"
-    bodies = []
-    for group in table.groepen:
-        rows = []
-        if group.kop:
-            rows.append(
-                # The span stays in view beside the row labels when the years scroll (sop.css).
-                f'<tr class="sop-groepkop"><th scope="rowgroup" colspan="{len(years) + 1}">'
-                f"<span>{escape(group.kop)}</span></th></tr>"
-            )
-        for row in group.rijen:
-            unit = table.unit(row)
-            cells = "".join(
-                f'<td class="sop-getal{" sop-onbekend" if row.aantallen[year] is None else ""}">'
-                f"{escape(shown_count(row.aantallen[year], threshold, unit))}</td>"
-                for year in years
-            )
-            note = f'\n<span class="sop-rijnoot">{escape(row.toelichting)}</span>' if row.toelichting else ""
-            rows.append(f'<tr><th scope="row">{escape(row.categorie)}{note}</th>{cells}</tr>')
-        bodies.append(f"<tbody>{''.join(rows)}</tbody>")
-    note = f'<div class="sop-toelichting">{text_block(table.toelichting)}</div>' if table.toelichting else ""
-    return _table(table.titel, head, "".join(bodies), "sop-tabel--aantallen", f"tabel-{table.id}") + note
+    return write_html([build.statistics(table, threshold)])
 
 
 SERIES_COLOURS = 8  # distinct colours in sop.css (light and dark), then they repeat
@@ -666,23 +640,7 @@ def open_data_links(root: str, tables: list[schema.Tabel], open_data: str, schoo
     return f'<ul class="sop-downloads">{links}</ul>'
 
 
-
 # --- basisondersteuning ---------------------------------------------------
-
-
-def status_heading(scale: schema.Statusschaal, status: schema.Status) -> str | None:
-    """The heading of the column the school marked, if the school gave headings.
-
-    Without headings a column number says nothing a parent can check, and '3 van 4'
-    reads as a ranking: the site then shows only the school's own mark.
-    """
-    return scale.koppen[status.kolom - 1] if scale.koppen else None
-
-
-def marking_text(scale: schema.Statusschaal, status: schema.Status) -> str:
-    """The school's mark in quotes, with its column's heading only where the school gave headings."""
-    heading = status_heading(scale, status)
-    return f"‘{status.markering}’ ({heading})" if heading else f"‘{status.markering}’"
 
 
 def status_scale(scale: schema.Statusschaal, status: schema.Status) -> str:
@@ -699,31 +657,6 @@ def status_scale(scale: schema.Statusschaal, status: schema.Status) -> str:
         else:
             steps.append(f"<li>{escape(label)}</li>")
     return f'<ol class="sop-schaal sop-schaal--{status.kolom}">{"".join(steps)}</ol>'
-
-
-def _quoted_list(words: list[str]) -> str:
-    quoted = [f"‘{word}’" for word in words]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " en " + quoted[-1]
-
-
-def missing_headings_notes(data: schema.Basisondersteuning) -> list[str]:
-    """Dutch sentences, one per scale whose column headings the source does not give."""
-    notes = []
-    for _, domain, scale in data.scales_without_headings():
-        marks = list(dict.fromkeys(
-            indicator.status.markering
-            for used in data.domeinen if data.scale(used) is scale
-            for indicator in used.indicatoren if indicator.status
-        ))
-        where = f" bij ‘{domain.titel}’" if domain else ""
-        if not marks:
-            continue
-        word, verb = ("de markering", "betekent") if len(marks) == 1 else ("de markeringen", "betekenen")
-        notes.append(
-            f"Het profiel legt niet uit wat {word} {_quoted_list(marks)}{where} {verb}. "
-            "Daarom staat hier bij elk onderdeel alleen de markering, zoals de school die schreef."
-        )
-    return notes
 
 
 def indicator_overview(data: schema.Basisondersteuning) -> str:
@@ -764,9 +697,7 @@ def indicator_overview(data: schema.Basisondersteuning) -> str:
             )
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     caption = f"Overzicht: markering per {columns.indicator.lower()}"
-    intro = text_block(data.inleiding) if data.inleiding else ""
-    notes = "".join(f'<p class="sop-noot">{escape(note)}</p>' for note in missing_headings_notes(data))
-    return intro + notes + _table(
+    return write_html(build.basic_support_introduction(data)) + _table(
         caption, head, "".join(bodies), "sop-tabel--overzicht", "tabel-basisondersteuning", caption_shown=True
     )
 
@@ -796,51 +727,8 @@ def indicator_details(
     )
 
 
-# The frame's anchors hold '--', which no id of the school (a slug) has: they never collide
-# with the school's own domains and indicators on the same page.
-FRAME_ANCHOR = "swv--kader"
-
-
-def _frame_standard(standard, answer: schema.KaderAntwoord | None, statuses: list[str], level: int) -> str:
-    """One standard in the SWV's words, with where the school stands on the SWV's scale."""
-    anchor = f"swv--{standard.id}"
-    if answer is None:
-        stand = '<p class="sop-label">Stand: <span class="sop-leeg">nog niet beantwoord</span></p>'
-    else:
-        steps = "".join(
-            f'<li class="sop-schaal__gekozen" aria-current="true"><strong>{escape(status)}</strong></li>'
-            if status == answer.status else f"<li>{escape(status)}</li>" for status in statuses)
-        chosen = statuses.index(answer.status) + 1 if answer.status in statuses else 0
-        stand = (f'<p class="sop-label">Stand: <strong>{escape(answer.status)}</strong></p>'
-                 f'<ol class="sop-schaal sop-schaal--{chosen}">{steps}</ol>'
-                 + (f'<div class="sop-situatie">{text_block(answer.toelichting)}</div>' if answer.toelichting else ""))
-    return (f'<section class="sop-indicator" aria-labelledby="{escape(anchor)}">'
-            f'<h{level} id="{escape(anchor)}">{escape(standard.tekst)}</h{level}>{stand}</section>')
-
-
 def frame_answers(data: schema.Basisondersteuning, frame, level: int = 2) -> str:
-    """The samenwerkingsverband's standards in its own words (`frame`, read by the build),
-    each with the school's answer; without a readable frame, the answers alone."""
-    reference = data.kader
-    if reference is None:
-        return ""
-    parts = [heading(level, "Basisondersteuning van het samenwerkingsverband", FRAME_ANCHOR)]
-    answers = {answer.standaard: answer for answer in reference.antwoorden}
-    if frame is None:
-        parts.append('<p class="sop-noot">De school antwoordt op het kader van het samenwerkingsverband '
-                     f"(versie {escape(reference.versie)}), maar dat kader kon bij het maken van deze site niet "
-                     "worden gelezen. Hieronder staan de antwoorden zonder de tekst van de standaarden.</p>"
-                     + "<ul>" + "".join(f"<li>{escape(answer.standaard)}: {escape(answer.status)}</li>"
-                                        for answer in reference.antwoorden) + "</ul>")
-        return "\n\n".join(parts)
-    parts.append(f'<p>Elk samenwerkingsverband legt vast welke basisondersteuning elke school biedt. Hieronder '
-                 f"staan de standaarden van het samenwerkingsverband (versie {escape(frame.kader.versie)}), "
-                 "met per standaard waar de school staat.</p>")
-    for domain in frame.kader.domeinen:
-        parts.append(heading(level + 1, domain.titel, f"swv--domein--{domain.id}"))
-        parts.append("".join(_frame_standard(standard, answers.get(standard.id), frame.kader.statussen, level + 2)
-                             for standard in domain.standaarden))
-    return "\n\n".join(parts)
+    return write_html(build.frame_answers(data, frame, level))
 
 
 def basic_support(data: schema.Basisondersteuning, level: int = 2, frame=None) -> str:
@@ -859,36 +747,8 @@ def basic_support(data: schema.Basisondersteuning, level: int = 2, frame=None) -
 # --- stappenplan ----------------------------------------------------------
 
 
-def _plan_cells(row: schema.Aanpak, columns: schema.StappenplanKolommen) -> str:
-    # data-label lets a phone stack the cells, each under its column name.
-    cells = (
-        (columns.acties, row.acties),
-        (columns.documenten, row.documenten),
-        (columns.betrokkenen, row.betrokkenen),
-        (columns.planning, row.planning),
-    )
-    return "".join(
-        f'<td data-label="{escape(label)}">{text_cell(cell)}</td>' if cell else "<td></td>"
-        for label, cell in cells
-    )
-
-
 def level_table(level: schema.Niveau, columns: schema.StappenplanKolommen) -> str:
-    title = level.title
-    head = "<tr>" + "".join(
-        f'<th scope="col">{escape(label)}</th>'
-        for label in (columns.situatie, columns.acties, columns.documenten, columns.betrokkenen, columns.planning)
-    ) + "</tr>"
-    rows = [
-        f'<tr class="sop-aanpak"><th scope="row">{escape(level.niveau)}{LINE_BREAK}{escape(level.naam)}</th>'
-        f"{_plan_cells(level.aanpak, columns)}</tr>"
-    ]
-    rows += [
-        f'<tr><th scope="row">{text_block(row.situatie)}</th>{_plan_cells(row, columns)}</tr>'
-        for row in level.situaties
-    ]
-    body = f"<tbody>{''.join(rows)}</tbody>"
-    return _table(title, head, body, "sop-tabel--stappenplan", f"tabel-{level.anchor}")
+    return write_html([build.plan_level(level, columns)])
 
 
 def support_plan(
@@ -908,19 +768,11 @@ def support_plan(
 # --- begrippen ------------------------------------------------------------
 
 
-def term_anchor(term: schema.Begrip) -> str:
-    return "begrip-" + re.sub(r"[^a-z0-9]+", "-", term.afkorting.lower()).strip("-")
+term_anchor = build.term_anchor
 
 
 def glossary_list(data: schema.Begrippen) -> str:
-    items = []
-    for term in sorted(data.begrippen, key=lambda t: t.afkorting.lower()):
-        full = f" ({escape(term.volledig)})" if term.volledig else ""
-        items.append(
-            f'<dt id="{term_anchor(term)}"><strong>{escape(term.afkorting)}</strong>{full}</dt>'
-            f"<dd>{escape(term.uitleg)}</dd>"
-        )
-    return f'<dl class="sop-begrippen">{"".join(items)}</dl>'
+    return write_html([build.glossary(data)])
 
 
 _BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|tr|th|td|ul|ol|dl|caption|figcaption|section|h[1-6])>)")
@@ -967,13 +819,6 @@ def abbreviate(html: str, glossary: dict[str, str]) -> str:
 
 
 # --- in het kort ----------------------------------------------------------
-
-NAME_WITHHELD = "naam niet gepubliceerd"
-
-
-def shown_names(names: list[str | None], hidden: frozenset[str]) -> list[str]:
-    """Names as the site shows them: withheld ones replaced by a neutral phrase."""
-    return [NAME_WITHHELD if among(name, hidden) else name for name in names]
 
 
 READ_MORE = "Meer hierover"
@@ -1052,13 +897,7 @@ def contact_points(profile, hidden: frozenset[str], href, titles: dict[str, str]
 
 # --- formele status en geschiedenis ---------------------------------------
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
 NOTICE_MONTHS = 3  # the site warns this long before the renewal date
-
-
-def dutch_date(day: datetime.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:
@@ -1088,39 +927,19 @@ def renewal_notice(status: schema.FormeleStatus, today: datetime.date) -> tuple[
     return None
 
 
-def latest_school_year(figures: schema.Aantallen) -> str | None:
-    """The newest school year the profile has figures for."""
-    years = [year for table in figures.tabellen for year in table.schooljaren]
-    return max(years, default=None)
-
-
-def school_year_text(status: schema.FormeleStatus, latest_year: str | None) -> str | None:
-    """The school year, or, when it is not filled in, how recent the figures are."""
-    if status.schooljaar or not latest_year:
-        return status.schooljaar
-    return f"{NOT_FILLED_IN}; de nieuwste cijfers in dit profiel zijn van {latest_year}"
-
-
 def formal_status(status: schema.FormeleStatus, today: datetime.date, latest_year: str | None = None) -> str:
-    def shown(value) -> str:
-        if value is None:
-            return f'<span class="sop-leeg">{NOT_FILLED_IN}</span>'
-        return escape(dutch_date(value) if isinstance(value, datetime.date) else value)
-
-    rows = [
-        ("Schooljaar", shown(school_year_text(status, latest_year))),
-        ("Vastgesteld door het bevoegd gezag op", shown(status.vastgesteld_op)),
-        ("Advies medezeggenschapsraad op", shown(status.advies_mr_op)),
-        ("Uiterlijk vernieuwen op", shown(status.renewal_date)),
-    ]
-    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     notice = renewal_notice(status, today)
     banner = (
         f'<p class="sop-melding sop-melding--{notice[0]}" role="note">{escape(notice[1])}</p>'
         if notice
         else ""
     )
-    return f'{banner}<dl class="sop-contact sop-status">{items}</dl>'
+    return banner + write_html([build.formal_status(status, latest_year)])
+
+
+def _definitions(rows: list[tuple[str, str]]) -> str:
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="sop-contact">{items}</dl>'
 
 
 def _or_not_filled(html: str | None) -> str:
