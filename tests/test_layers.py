@@ -6,7 +6,8 @@ layer or the ones below it:
     sop.vendor    files of other projects the package ships (the editor, axe-core)
     sop.data      reading and validating: data/, mkdocs.yml, the SWV's frame, the
                   published schemas, migrations, and what a command says when it fails
-    sop.writers   data -> HTML, schoolgids, PDF, open data, the JSON Schema files
+    sop.document  the profile as one document tree, section by section (what is said, in Dutch)
+    sop.writers   the tree (and data) -> HTML, schoolgids, PDF, open data, the JSON Schema files
     sop.versions  what git knows: history, versions, comparisons
     sop.site      the MkDocs/Zensical glue: theme, build, serve, check, downloads
     sop.swv       the samenwerkingsverband's overview
@@ -24,7 +25,7 @@ import ast
 from pathlib import Path
 
 SOP = Path(__file__).resolve().parent.parent / "sop"
-LAYERS = ("vendor", "data", "writers", "versions", "site", "swv")
+LAYERS = ("vendor", "data", "document", "writers", "versions", "site", "swv")
 TOP = "top level"
 ORDER = " < ".join((*(f"sop.{layer}" for layer in LAYERS), TOP))
 

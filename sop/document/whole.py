@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from sop.data import schema
-from sop.data.profile import Profile
+from sop.data import names, schema
+from sop.data.profile import Profile, published_fields
 from sop.document import build
 from sop.document.nodes import (
     Block,
@@ -31,7 +31,6 @@ from sop.document.nodes import (
     Text,
 )
 from sop.document.wording import NAME_WITHHELD, latest_school_year, marking_text
-from sop.writers.opendata import is_hidden, published_fields
 
 DOCUMENT_TITLE = "Schoolondersteuningsprofiel"
 
@@ -69,7 +68,7 @@ def _table(header: tuple[str, ...], rows, running_text: bool = False) -> Table:
 
 def _name(name: str, hidden: frozenset[str]) -> str:
     # The site's wording, so the schoolgids and the site say the same.
-    return NAME_WITHHELD if is_hidden(name, hidden) else name
+    return NAME_WITHHELD if names.among(name, hidden) else name
 
 
 def _summary(profile: Profile, hidden: frozenset[str]) -> Iterator[Block]:
@@ -89,8 +88,8 @@ def _summary(profile: Profile, hidden: frozenset[str]) -> Iterator[Block]:
     yield Items(tuple(limit.tekst for limit in summary.grenzen))
     yield Heading(3, "Met wie praat u eerst?")
     for point in summary.aanspreekpunten:
-        names = ", ".join(_name(name, hidden) for name in profile.contacts(point))
-        yield _labelled(f"{point.wie} ({names})" if names else point.wie, point.uitleg)
+        holders = ", ".join(_name(name, hidden) for name in profile.contacts(point))
+        yield _labelled(f"{point.wie} ({holders})" if holders else point.wie, point.uitleg)
 
 
 def _introduction(profile: Profile) -> Iterator[Block]:
