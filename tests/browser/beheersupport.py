@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sop.checks.browsersupport import DESKTOP, HEIGHTS
-from sop.site.beheer import form_path
+from sop.site.beheer import form_label, form_path
 from sop.data.profile import DATA_FILES
 
 SIGN_IN = "Werken met een testrepository"
@@ -46,6 +46,9 @@ def sign_in(page, school: Path) -> None:
 def open_form(page, served, stem: str) -> list[str]:
     """Open data/STEM.yml's form with every list opened; return the values of its text fields."""
     page.goto(served.url(form_path(stem)))
+    # The form's own title first: after a change of route in the '#', the previous
+    # form's buttons can still stand while this one is drawn.
+    page.get_by_text(f"Gegevens van het profiel › {form_label(stem)}", exact=True).wait_for(state="visible")
     page.get_by_role("button", name="Opslaan").wait_for()
     for _ in range(5):
         buttons = page.get_by_role("button", name="Alles uitvouwen")
