@@ -70,7 +70,7 @@ class Pin:
 
 
 def _owner_repo(address: str) -> tuple[str, str] | None:
-    match = SOURCE.fullmatch(address.strip())
+    match = SOURCE.fullmatch(address)
     if not match or not all(NAME.fullmatch(part) and part.strip(".") for part in match.groups()):
         return None
     return match.group(1), match.group(2)
