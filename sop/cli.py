@@ -43,3 +43,8 @@ def main(argv: list[str]) -> int:
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
     return 0
+
+
+def run() -> None:
+    """The `sop` command of the installed package."""
+    sys.exit(main(sys.argv[1:]))

@@ -95,11 +95,11 @@ def test_publishing_refuses_while_anything_is_unfilled_and_make_check_does_not(s
 
 
 def test_the_deploy_job_runs_the_publishing_check_before_the_site_is_handed_to_pages():
-    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "school.yml").read_text(encoding="utf-8"))
     steps = next(job["steps"] for job in workflow["jobs"].values()
                  if any("upload-pages-artifact" in step.get("uses", "") for step in job["steps"]))
     runs = [step.get("run", "") for step in steps]
-    refusal = next(index for index, run in enumerate(runs) if "sop.site.check --publiceren" in run)
+    refusal = next(index for index, run in enumerate(runs) if "-m sop check --publiceren" in run)
     upload = next(index for index, step in enumerate(steps) if "upload-pages-artifact" in step.get("uses", ""))
     assert refusal < upload
     assert steps[refusal]["if"] == "github.ref == 'refs/heads/main'"

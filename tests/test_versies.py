@@ -285,9 +285,18 @@ def test_each_version_keeps_its_own_sop_json(built):
 
 # --- without history ---------------------------------------------------------------------------
 
+def without_builds(project: Path, *names: str):
+    """copytree's ignore: the project's built sites and caches (not the package's sop/site/)."""
+    def ignore(folder, entries):
+        at_root = Path(folder) == project
+        return [entry for entry in entries if entry in names or entry.startswith(".site-")
+                or (at_root and entry in ("site", "site-zensical", ".cache"))]
+    return ignore
+
+
 def test_without_git_history_the_site_builds_without_the_page_and_says_so(project, tmp_path):
     export = tmp_path / "export"
-    shutil.copytree(project, export, ignore=shutil.ignore_patterns(".git", "site", ".cache", ".site-*"))
+    shutil.copytree(project, export, ignore=without_builds(project, ".git"))
     result = build_site(export, export / "site")
     assert result.returncode == 0, result.stderr
     assert result.stderr.count(versies.NO_HISTORY) == 1, result.stderr
@@ -323,7 +332,7 @@ def test_an_old_version_that_no_longer_validates_does_not_break_the_build(tmp_pa
 
 # --- the pull request's comparison (the workflow step's own script) -----------------------------
 
-WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "site.yml"
+WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "school.yml"
 
 
 def comparison_step() -> str:
@@ -399,7 +408,7 @@ def build_zensical(project: Path) -> subprocess.CompletedProcess:
 
 def test_zensical_builds_the_page_with_history_and_leaves_it_out_without(project, tmp_path):
     with_history = tmp_path / "met"
-    shutil.copytree(project, with_history, ignore=shutil.ignore_patterns("site", "site-zensical", ".cache", ".site-*"))
+    shutil.copytree(project, with_history, ignore=without_builds(project))
     result = build_zensical(with_history)
     assert result.returncode == 0, result.stdout + result.stderr
     assert versies.NO_HISTORY not in result.stderr

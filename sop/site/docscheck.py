@@ -22,6 +22,7 @@ import yaml
 from jinja2 import nodes
 
 from sop.site.docsmarkup import markup_errors
+from sop.site.themedirs import custom_dir, page_templates
 from sop.data.errors import DataError, Location
 
 _FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)\s*$", re.MULTILINE)
@@ -129,7 +130,7 @@ def _front_matter_fields(name: str, head: str, templates: set[str]) -> list[Data
                                   "(de pagina niet in de zoekfunctie)")
         elif key == "template":
             if not isinstance(value_node, yaml.ScalarNode) or value_node.value not in templates:
-                error(value_node, "'template' in de kop van deze pagina noemt een sjabloon uit overrides/: "
+                error(value_node, "'template' in de kop van deze pagina noemt een sjabloon van het thema: "
                                   + (", ".join(sorted(templates)) or "daar staat er geen"))
         else:
             hint = difflib.get_close_matches(str(key), FRONT_MATTER_FIELDS, n=1)
@@ -254,7 +255,7 @@ def check_page(name: str, text: str, macros: dict[str, Callable], variables: dic
 def check_docs(project: Path, define_env: Callable) -> list[DataError]:
     """Every mistake in docs/*.md, as located Dutch errors (empty when all is well)."""
     macros, variables = project_macros(project, define_env)
-    templates = {path.name for path in (project / "overrides").glob("*.html")}
+    templates = page_templates(project, custom_dir(project))
     errors = _linked_entries(project)
     for path in sorted((project / "docs").rglob("*.md")) if (project / "docs").is_dir() else []:
         if path.is_symlink():

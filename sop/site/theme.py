@@ -1,9 +1,9 @@
-"""What the theme templates (overrides/) need from data/, for MkDocs and Zensical alike.
+"""What the theme templates (sop/site/overrides/) need from data/, for MkDocs and Zensical alike.
 
 define_env only fills the pages. The templates around them (header, <title>,
 Open Graph, JSON-LD, footer, glossary tooltips) read `config`, so this module
-computes those settings once per build: MkDocs gets them from the hook in
-sop/site/mkdocs_hook.py, Zensical from the config file sop/site/zensical.py writes.
+computes those settings once per build: MkDocs gets them from the plugin in
+sop/site/plugin.py, Zensical from the config file sop/site/zensical.py writes.
 
 Every value that comes from data/ is escaped here for the one context the
 template puts it in, because neither generator escapes template output:

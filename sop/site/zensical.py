@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from sop.site import build as pipeline
+from sop.site.themedirs import STYLESHEETS, custom_dir, template_dirs
 from sop.versions import versies
 
 SITE = "site-zensical"
@@ -34,7 +35,8 @@ OVERRIDES = Path(".site-zensical-thema")
 
 
 def theme_overrides(project: Path) -> Path:
-    """overrides/ plus Zensical's own header and nav without the second escape.
+    """The package's theme folder, the school's own custom_dir over it, plus Zensical's
+    own header and nav without the second escape.
 
     Made from the installed Zensical, so a new version brings its own partials.
     """
@@ -44,11 +46,12 @@ def theme_overrides(project: Path) -> Path:
 
     target = project / OVERRIDES
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(project / "overrides", target)
+    for folder in reversed(template_dirs(project, custom_dir(project))):
+        shutil.copytree(folder, target, dirs_exist_ok=True)
     templates = Path(zensical.__file__).parent / "templates"
     for name in SITE_NAME_PARTIALS:
         if (target / name).exists():
-            continue  # overrides/ has its own
+            continue  # the theme folder has its own
         text = (templates / name).read_text(encoding="utf-8")
         if "config.site_name | e" not in text:
             raise RuntimeError(f"Zensical's {name} no longer prints 'config.site_name | e'; check sop/site/zensical.py")
@@ -57,7 +60,7 @@ def theme_overrides(project: Path) -> Path:
 
 
 def write_config(project: Path, site_dir: Path) -> Path:
-    """Zensical's config: mkdocs.yml, plus what sop/site/mkdocs_hook.py gives MkDocs."""
+    """Zensical's config: mkdocs.yml, plus what sop/site/plugin.py gives MkDocs."""
     from sop.site import theme
     from sop.data.profile import load_profile
 
@@ -70,6 +73,8 @@ def write_config(project: Path, site_dir: Path) -> Path:
         "site_name": settings["site_name"],
         "site_dir": str(site_dir),
         "extra": settings["extra"],
+        # The package's stylesheets, in its theme folder (mkdocs.yml lists only a school's own).
+        "extra_css": list(STYLESHEETS),
         # Zensical appends lists from INHERIT: this abbr entry adds the glossary to mkdocs.yml's.
         "markdown_extensions": [{"abbr": {"glossary": settings["glossary"]}}],
         # Material's look, not Zensical's new one; Dutch search (Zensical takes

@@ -1,25 +1,19 @@
 """mkdocs-macros adapter for the samenwerkingsverband's overview (mkdocs-swv.yml).
 
 Reads the SWV's files and the overview make swv gathered (its swv.json), then
-registers the render functions. Nothing from MkDocs, as in macros.py.
+registers the render functions. Nothing from MkDocs, as in sop/site/macros.py.
+mkdocs-swv.yml loads it as a pluglet (`modules: [sop.swv.macros]`).
 """
 
 import json
 import os
-import sys
-from pathlib import Path
 
-# Loaded by path, like macros.py: make the project importable.
-_ROOT = str(Path(__file__).resolve().parent.parent.parent)
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
-
-from sop.data.errors import DataErrors  # noqa: E402
-from sop.swv import render  # noqa: E402
-from sop.swv.config import load_config  # noqa: E402
-from sop.swv.overview import from_index  # noqa: E402
-from sop.swv.site import INDEX_VARIABLE, display_name, swv_folder  # noqa: E402
-from sop.site.theme import MarkdownView, today as current_day  # noqa: E402
+from sop.data.errors import DataErrors
+from sop.swv import render
+from sop.swv.config import load_config
+from sop.swv.overview import from_index
+from sop.swv.site import INDEX_VARIABLE, display_name, swv_folder
+from sop.site.theme import MarkdownView, today as current_day
 
 
 def define_env(env):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent.parent
+# The SWV's repository: where make swv runs.
+PROJECT = Path.cwd()
 CONFIG_FILE = PROJECT / "mkdocs-swv.yml"
 FOLDER_VARIABLE = "SWV_MAP"  # the SWV's files; default swv/
 INDEX_VARIABLE = "SWV_OVERZICHT"  # the gathered overview (swv.json), written by make swv
