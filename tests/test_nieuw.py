@@ -39,7 +39,8 @@ SWV_FILES = {
 }
 # The Python files a school's repository may hold: the contract's one-line loaders.
 PYTHON_FILES = {
-    "macros.py": "from sop.site.macros import define_env, on_pre_page_macros  # noqa: F401\n",
+    "macros.py": "# The pages' macros ({{ aantallen() }} …) come from the installed package.\n"
+                 "from sop.site.macros import define_env, on_pre_page_macros  # noqa: F401\n",
     "tests/conftest.py": 'pytest_plugins = ["sop.checks.plugin"]\n',
     "tests/test_profiel.py": "from sop.checks.suite import *  # noqa: F401,F403\n",
 }

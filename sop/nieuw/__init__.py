@@ -29,7 +29,9 @@ SOURCE = re.compile(r"https://github\.com/([^/]+)/([^/]+?)(?:\.git)?/?")
 COMMIT = re.compile(r"[0-9a-f]{40}")
 VERSION = re.compile(r"[0-9]+(\.[0-9]+)*([.+-]?[A-Za-z0-9]+)*")
 
-MACROS = "from sop.site.macros import define_env, on_pre_page_macros  # noqa: F401\n"
+MACROS = (
+    "# The pages' macros ({{ aantallen() }} …) come from the installed package.\n"
+    "from sop.site.macros import define_env, on_pre_page_macros  # noqa: F401\n")
 CONFTEST = 'pytest_plugins = ["sop.checks.plugin"]\n'
 TEST_PROFILE = "from sop.checks.suite import *  # noqa: F401,F403\n"
 
