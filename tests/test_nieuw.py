@@ -325,9 +325,28 @@ def adopt(venv: Path, repository: Path) -> None:
     (venv / "bin" / ".installed").touch()
 
 
+def package_source(target: Path, version: str | None = None) -> Path:
+    """A copy of the package's sources (a build writes into the folder it builds), at `version`."""
+    shutil.copytree(PROJECT, target, symlinks=True, ignore=_not_the_package)
+    if version:
+        pyproject = target / "pyproject.toml"
+        text = pyproject.read_text(encoding="utf-8")
+        pyproject.write_text(re.sub(r'^version = "[^"]+"', f'version = "{version}"', text, count=1, flags=re.M),
+                             encoding="utf-8")
+    return target
+
+
+def _not_the_package(folder: str, names: list[str]) -> set[str]:
+    """What a wheel is not built from: this repository's venvs, builds and tests."""
+    skipped = {"__pycache__"} | ({".git", ".venv", ".venv-zensical", "node_modules", "site", "site-swv",
+                                  "site-zensical", ".cache", "build", "tests"} if Path(folder) == PROJECT else set())
+    return {name for name in names if name in skipped or name.endswith(".egg-info")}
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    return build_wheel(PROJECT, tmp_path_factory.mktemp("wiel"))
+    tmp = tmp_path_factory.mktemp("wiel")
+    return build_wheel(package_source(tmp / "bron"), tmp)
 
 
 @pytest.fixture(scope="module")
@@ -369,25 +388,14 @@ def _git(repository: Path, *args: str) -> str:
     return _run(["git", *identity, *args], cwd=repository).stdout
 
 
-def _not_the_package(folder: str, names: list[str]) -> set[str]:
-    """What a copy of this repository needs no wheel built from it: its venvs, builds and tests."""
-    skipped = {"__pycache__"} | ({".git", ".venv", ".venv-zensical", "node_modules", "site", "site-swv",
-                                  "site-zensical", ".cache", "build", "tests"} if Path(folder) == PROJECT else set())
-    return {name for name in names if name in skipped or name.endswith(".egg-info")}
-
-
 @pytest.mark.slow
-def test_upgrading_is_raising_the_pin_and_make_bijwerken(wheel, venv, tmp_path):
+def test_upgrading_is_raising_the_pin_and_make_bijwerken(wheel, tmp_path):
     """A school made on an older version, with data in the 1.0 format, gets Dependabot's pull
     request: the pin raised, make bijwerken, make test green, and the comparison shows
     that the migration changed nothing in the profile."""
     # The older version: this code with a lower version number.
-    older_source = tmp_path / "ouder"
-    shutil.copytree(PROJECT, older_source, symlinks=True, ignore=_not_the_package)
-    pyproject = older_source / "pyproject.toml"
-    text = pyproject.read_text(encoding="utf-8")
-    current = re.search(r'^version = "([^"]+)"', text, re.M).group(1)
-    pyproject.write_text(text.replace(f'version = "{current}"', 'version = "0.9.0"', 1), encoding="utf-8")
+    current = re.search(r'^version = "([^"]+)"', (PROJECT / "pyproject.toml").read_text(encoding="utf-8"), re.M)[1]
+    older_source = package_source(tmp_path / "ouder", version="0.9.0")
     older = install(tmp_path / "venv-ouder", build_wheel(older_source, tmp_path))
 
     school = new_repository(older, tmp_path / "school")
@@ -402,14 +410,16 @@ def test_upgrading_is_raising_the_pin_and_make_bijwerken(wheel, venv, tmp_path):
     # Dependabot's pull request: the pin raised; the workflow then installs the new version.
     requirements.write_text(requirements.read_text(encoding="utf-8").replace("@v0.9.0", f"@v{current}"),
                             encoding="utf-8")
-    (school / ".venv").unlink()
-    adopt(venv, school)
+    install(older, wheel)
+    (older / "bin" / ".installed").touch()
     upgraded = _run(["make", "bijwerken"], cwd=school)
     assert upgraded.stdout.startswith("De gegevens in data/ zijn bijgewerkt van versie 1.0 naar ")
     changed = {line[3:] for line in _git(school, "status", "--porcelain", "--untracked-files=all").splitlines()}
     assert changed == {"requirements.txt"} | {name for name in changed if name.startswith("data/")}
     _run(["make", "test"], cwd=school)
-    comparison = _run([str(venv / "bin" / "sop"), "wijzigingen", "--van", "HEAD"], cwd=school).stdout
+    assert _run([str(older / "bin" / "pip"), "show", "schoolondersteuningsprofiel"], cwd=school).stdout.count(
+        f"Version: {current}\n") == 1
+    comparison = _run(["make", "wijzigingen", "VAN=HEAD"], cwd=school).stdout
     heading, *rest = comparison.strip().splitlines()
     assert heading.startswith("Wijzigingen in het profiel sinds ")
     assert [line for line in rest if line] == ["Geen inhoudelijke wijzigingen in het profiel."]
