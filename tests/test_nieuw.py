@@ -291,6 +291,21 @@ def test_the_school_repositorys_data_is_make_nieuwe_schools(tmp_path):
     assert tree(tmp_path / "school" / "data") == tree(tmp_path / "data")
 
 
+def test_a_school_on_the_swvs_frame_answers_each_standard(tmp_path):
+    site = fake_distribution(tmp_path / "site", direct_url=from_git(BRON, f"v{VERSION}"))
+    frame = TESTS / "swv" / "regio" / "kader.yml"
+    assert sop_nieuw(tmp_path, "school", "--kader", str(frame), site=site).returncode == 0
+    written = yaml.safe_load((tmp_path / "school" / "data" / "basisondersteuning.yml").read_text(encoding="utf-8"))
+    standards = [s["id"] for d in yaml.safe_load(frame.read_text(encoding="utf-8"))["domeinen"] for s in d["standaarden"]]
+    assert [answer["standaard"] for answer in written["kader"]["antwoorden"]] == standards
+    # Named from data/, where basisondersteuning.yml is.
+    assert (tmp_path / "school" / "data" / written["kader"]["bron"]).resolve() == frame.resolve()
+    # An SWV keeps its frame in swv/kader.yml.
+    refused = sop_nieuw(tmp_path, "--swv", "--kader", str(frame), "swv", site=site)
+    assert refused.returncode == 2 and refused.stderr.startswith("Niets geschreven: --kader hoort bij een school")
+    assert not (tmp_path / "swv").exists()
+
+
 # --- The real thing: a wheel, a fresh venv, the new repository's own make targets ---------
 
 # The browser tests of the generated repository, as this repository's (tests/browser).
