@@ -78,14 +78,13 @@ def _owner_repo(address: str) -> tuple[str, str] | None:
     return match.group(1), match.group(2)
 
 
-def find_pin(bron: str | None, distribution: metadata.Distribution | None = None) -> Pin:
+def find_pin(bron: str | None) -> Pin:
     """The pin of the installed package: its GitHub repository and commit from how pip
     installed it (PEP 610's direct_url.json), or the repository given as --bron."""
-    if distribution is None:
-        try:
-            distribution = metadata.distribution(DISTRIBUTION)
-        except metadata.PackageNotFoundError:
-            raise Refused(f"het pakket {DISTRIBUTION} is niet geïnstalleerd; installeer het met pip") from None
+    try:
+        distribution = metadata.distribution(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        raise Refused(f"het pakket {DISTRIBUTION} is niet geïnstalleerd; installeer het met pip") from None
     version = distribution.version
     if not VERSION.fullmatch(version):
         raise Refused(f"het versienummer van het pakket ({json.dumps(version)}) is geen gewoon versienummer")
@@ -104,8 +103,7 @@ def find_pin(bron: str | None, distribution: metadata.Distribution | None = None
             "sop weet niet uit welke GitHub-repository dit pakket komt, want het is niet vanaf GitHub "
             "geïnstalleerd (pip install git+https://github.com/…). Zeg het met --bron, bijvoorbeeld: "
             "sop nieuw --bron https://github.com/EIGENAAR/REPOSITORY MAP")
-    owner, repo, commit = installed
-    return Pin(owner, repo, version, commit if commit else None)
+    return Pin(*installed[:2], version, installed[2])
 
 
 def _installed_from(distribution: metadata.Distribution) -> tuple[str, str, str | None] | None:
