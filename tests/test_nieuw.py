@@ -158,6 +158,7 @@ def test_the_pin_names_the_version_and_the_tags_commit(written):
         assert {(u["package-ecosystem"], u["schedule"]["interval"], u["cooldown"]["default-days"])
                 for u in dependabot["updates"]} == {("github-actions", "weekly", 7), ("pip", "weekly", 7)}
         assert f"{BRON}" in files["README.md"].decode()
+        assert not [name for name, body in files.items() if b"@@" in body]
 
 
 def test_no_fact_of_the_reference_school_or_swv_in_the_templates(written):
