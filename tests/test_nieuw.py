@@ -432,6 +432,7 @@ def test_upgrading_is_raising_the_pin_and_make_bijwerken(wheel, tmp_path):
     assert upgraded.stdout.startswith("De gegevens in data/ zijn bijgewerkt van versie 1.0 naar ")
     changed = {line[3:] for line in _git(school, "status", "--porcelain", "--untracked-files=all").splitlines()}
     assert changed == {"requirements.txt"} | {name for name in changed if name.startswith("data/")}
+    assert "data/verklaringen.yml" in changed  # new in 2.0: the migration did run
     _run(["make", "test"], cwd=school)
     assert _run([str(older / "bin" / "pip"), "show", "schoolondersteuningsprofiel"], cwd=school).stdout.count(
         f"Version: {current}\n") == 1
