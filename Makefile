@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # word; the exit status (141) still tells CI that it failed.
 STOP := || kill -PIPE $$PPID
 
-.PHONY: serve build test check schema bench clean nieuwe-school build-zensical wijzigingen swv bijwerken installeren
+.PHONY: serve build test check schema bench clean nieuwe-school build-zensical wijzigingen swv bijwerken installeren vendor
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	@echo "Eerste keer (of requirements.txt is gewijzigd): de Python-pakketten worden"
@@ -52,7 +52,7 @@ serve: $(BIN)/.installed
 
 # Validates data/, builds into a temporary folder and swaps it in only on
 # success: a failed build leaves the previous site/ untouched.
-build: $(BIN)/.installed node_modules/.installed
+build: $(BIN)/.installed
 	@$(BIN)/python -m sop build $(STOP)
 
 test: $(BIN)/.installed node_modules/.installed
@@ -91,8 +91,13 @@ bijwerken: $(BIN)/.installed
 
 # Regenerate data/schema/*.json and the editor's forms (sop/site/beheer/config.yml) after changing sop/data/schema.py.
 schema: $(BIN)/.installed
-	$(BIN)/python -m sop.data.jsonschema
+	$(BIN)/python -m sop.writers.schemafiles
 	$(BIN)/python -m sop.site.beheer
+
+# The editor (Sveltia CMS, its fonts, Immutable.js) and axe-core ship inside the package
+# (sop/vendor/): copy them from node_modules/ after an npm version change, then commit them.
+vendor: $(BIN)/.installed node_modules/.installed
+	@$(BIN)/python -m sop.vendor $(STOP)
 
 # The samenwerkingsverband's overview of all its schools' profiles into site-swv/
 # (the SWV's files in swv/, or in SWV=folder): fetches each school's sop.json.

@@ -189,7 +189,7 @@ def scaling(project: Path, scratch: Path) -> list[tuple[int, float]]:
     results = []
     for factor in (1, SCALE):
         copy = scratch / f"schaal-{factor}"
-        for name in ("docs", "sop", "overrides", "macros.py", "mkdocs.yml"):
+        for name in ("docs", "sop", "macros.py", "mkdocs.yml"):
             source = project / name
             (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
         scaled_data(project / "data", copy / "data", factor)
@@ -665,7 +665,7 @@ def large_profile(project: Path, size: int) -> bytes:
 def swv_profile_limit(project: Path, scratch: Path) -> list[dict]:
     """make swv with a school of ordinary size, and beside it one at the download limit and one of
     SWV_REFUSED_MB: seconds, and whether the large one was taken in."""
-    from sop.swv.fetch import MAX_BYTES
+    from sop.data.fetch import MAX_BYTES
 
     served = scratch / "grote-profielen"
     served.mkdir()

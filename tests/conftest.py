@@ -29,7 +29,7 @@ sys.path.insert(0, str(PROJECT))
 from sop.data.profile import Profile, load_profile  # noqa: E402
 
 TEST_REPO_URL = "https://github.com/voorbeeldschool/sop"
-SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop", "overrides")
+SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop")
 
 # The fixture schools every product test runs on. Add a school with one line.
 SCHOOLS = {
@@ -115,9 +115,7 @@ def copy_project(target: Path, data_dir: Path) -> Path:
         else:
             shutil.copy(source, target / name)
     shutil.copytree(data_dir, target / "data")
-    # The npm packages: the build copies the editor (/beheer/) from them, the browser tests use axe-core.
-    if (PROJECT / "node_modules").is_dir():
-        (target / "node_modules").symlink_to(PROJECT / "node_modules")
+    # No node_modules/, as in a school's repository: the editor and axe-core come with sop/ (sop/vendor/).
     return target
 
 
@@ -142,8 +140,8 @@ def copy_with_generic_suite(target: Path, data_dir: Path) -> Path:
             shutil.copy(source, copy)
     if not (target / "data" / "schema").exists():
         # Generated from the code, as `make schema` does after a school replaces data/.
-        subprocess.run([sys.executable, "-m", "sop.data.jsonschema"], cwd=target, check=True, capture_output=True)
-    return target  # node_modules (axe-core and friends) linked by copy_project
+        subprocess.run([sys.executable, "-m", "sop.writers.schemafiles"], cwd=target, check=True, capture_output=True)
+    return target
 
 
 def run_generic_suite(project: Path, paths: tuple[str, ...] = GENERIC_SUITE) -> subprocess.CompletedProcess:

@@ -80,7 +80,7 @@ DRIVER = textwrap.dedent(
     publish.write_downloads = write_downloads
     publish.write_version_downloads = lambda project, profile, site: None  # no git history here
     beheer = types.ModuleType("sop.site.beheer")
-    beheer.write_editor = lambda project, site, repo_url: []  # the staff editor: not what is tested here
+    beheer.write_editor = lambda site, repo_url: []  # the staff editor: not what is tested here
     sys.modules.update({"sop.data.profile": profile, "sop.writers.pdf": pdf, "sop.site.publish": publish, "sop.site.beheer": beheer})
 
     import sop.site.build, sop.site.sitedir

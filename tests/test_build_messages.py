@@ -17,7 +17,7 @@ from conftest import PROJECT, SOURCE_DATA, copy_project, run_make
 from sop.site import sitedir
 from sop.site.build import build
 from sop.site.check import main as check
-from sop.site.failure import TracebackFilter
+from sop.data.failure import TracebackFilter
 from sop.site.sitedir import Publication
 
 

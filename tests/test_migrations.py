@@ -26,7 +26,8 @@ import yaml
 
 from conftest import PROJECT, SCHOOLS, TESTS, Site, build_site, commit_all, copy_project
 from sop.data import migrations
-from sop.data.jsonschema import RELEASED, release_files, stored_release
+from sop.data.jsonschema import RELEASED, stored_release
+from sop.writers.schemafiles import release_files
 from sop.writers.opendata import SCHEMA_VERSION, profile_json_schema
 from sop.data.profile import DATA_FILES, load_profile
 from sop.versions.wijzigingen import compare_profiles

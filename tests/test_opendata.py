@@ -23,12 +23,11 @@ from sop.writers.opendata import (
     profile_document,
     profile_json_schema,
     publication_options,
-    published_fields,
     school_jsonld,
     table_csv,
     table_json,
 )
-from sop.data.profile import DATA_FILES, Profile, load_profile
+from sop.data.profile import DATA_FILES, Profile, load_profile, published_fields
 
 from conftest import SCHOOLS  # the fixtures `school` and `real` live there too
 

@@ -19,8 +19,8 @@ from pydantic import BaseModel
 
 from sop.data import schema
 from sop.writers import schoolgids
-from sop.writers.opendata import HiddenNameError, published_fields
-from sop.data.profile import Profile
+from sop.writers.opendata import HiddenNameError
+from sop.data.profile import Profile, published_fields
 from sop.writers.render import NAME_WITHHELD, NOT_FILLED_IN, marking_text, roster_label
 from sop.writers.schoolgids import profile_docx, profile_markdown
 

@@ -3,7 +3,7 @@
 The fixture SWV tests/swv/regio is built as `make swv` builds it, into a
 temporary folder, and served over http. The machinery is the generic browser
 suite's (tests/browser): Debian's Chromium with the fixed font set, axe-core
-from node_modules, skipped without them on a developer's machine, failing in CI.
+from sop/vendor/; skipped without Chromium on a developer's machine, failing in CI.
 
 Chromium runs in a thread of its own here: Playwright's sync API allows one
 instance per thread, and tests/browser's session-wide one may still be open

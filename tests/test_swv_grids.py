@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 
 from conftest import SCHOOLS
 from sop.swv import render
-from sop.swv.overview import gather
+from sop.swv.gather import gather
 from test_swv import REGIO, copy_school, edit_yaml, text, write_swv
 from test_swv_kader_school import FRAME, FRAME_FILE, SPECIALISMS
 

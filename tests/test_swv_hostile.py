@@ -32,9 +32,11 @@ from test_swv import (
     write_swv,
 )
 
-from sop.swv import fetch, render
+from sop.data import fetch
+from sop.swv import render
 from sop.swv.opendata import INDEX, downloads
-from sop.swv.overview import from_index, gather
+from sop.swv.gather import gather
+from sop.swv.overview import from_index
 
 # Stands for anything a school's site or data holds that the overview must never quote:
 # a secret on an internal server, a token in an error page, a withheld name.

@@ -24,7 +24,7 @@ from sop.data.kader import read_frame
 from sop.data.profile import load_profile
 from sop.data.starter import frame_block
 from sop.swv.currency import EXPIRED, UNFINISHED, states
-from sop.swv.overview import gather
+from sop.swv.gather import gather
 from test_swv import built
 
 KADER = TESTS / "swv" / "kader"

@@ -25,11 +25,11 @@ from sop.writers import opendata, render
 from sop.versions import wijzigingen
 from sop.data.errors import DataErrors
 from sop.data.profile import Profile, load_profile
+from sop.versions.gitdata import VersionError
 from sop.versions.wijzigingen import (
     NO_CHANGES,
     WITHHELD,
     Section,
-    VersionError,
     as_html,
     as_markdown,
     as_text,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sop.site.failure import run_guarded
+from sop.data.failure import run_guarded
 
 
 def _bijwerken(folder: Path, display_dir: str) -> int:

@@ -12,15 +12,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from sop.data.errors import DataError
+from sop.data.frame import Kader, KaderDocument, Specialismen
+from sop.data.frame import problems as frame_rules
 from sop.data.rules import PLACEHOLDER
-
-if TYPE_CHECKING:
-    from sop.swv.schema import Kader
+from sop.data.validate import validate_document
+from sop.data.yamlfile import read_yaml
 
 FILE = "basisondersteuning"
 
@@ -52,14 +52,12 @@ def is_address(source: str) -> bool:
 
 
 def _published(document: dict) -> Frame:
-    from sop.swv.schema import KaderDocument
-
     value = KaderDocument.model_validate(document)
     return Frame(value, {item.id: item.naam for item in value.specialismen})
 
 
 def _from_address(address: str) -> Frame:
-    from sop.swv import fetch
+    from sop.data import fetch
 
     try:
         content = fetch.download(address)
@@ -72,11 +70,6 @@ def _from_address(address: str) -> Frame:
 
 
 def _local(path: Path, name: str) -> Frame:
-    from sop.data.profile import validate_document
-    from sop.swv import schema as swv_schema
-    from sop.swv.config import problems as frame_rules
-    from sop.data.yamlfile import read_yaml
-
     if not path.is_file():
         raise Unread(f"het kader '{name}' bestaat niet; geef het pad vanaf de map data/, of het webadres van kader.json")
     document, errors = read_yaml(path, name)
@@ -87,14 +80,14 @@ def _local(path: Path, name: str) -> Frame:
             return _published(document.data)
         except ValidationError:
             raise Unread(f"'{name}' is geen geldig kader (kader.json van een samenwerkingsverband)") from None
-    value, errors = validate_document(document, swv_schema.Kader, frame_rules)
+    value, errors = validate_document(document, Kader, frame_rules)
     if errors:
         raise _broken(f"het kader '{name}'", errors)
     beside = path.with_name("specialismen.yml")
     if not beside.is_file():
         return Frame(value, None)
     document, errors = read_yaml(beside, str(Path(name).with_name("specialismen.yml")))
-    specialisms, more = validate_document(document, swv_schema.Specialismen, frame_rules) if document else (None, [])
+    specialisms, more = validate_document(document, Specialismen, frame_rules) if document else (None, [])
     if errors or more:
         raise _broken(f"specialismen.yml bij het kader '{name}'", errors + more)
     return Frame(value, {item.id: item.naam for item in specialisms.specialismen})

@@ -1,4 +1,4 @@
-"""The staff editor at /beheer/: Sveltia CMS, self-hosted from its npm package.
+"""The staff editor at /beheer/: Sveltia CMS, self-hosted from the package's copy (sop/vendor/).
 
 Its configuration is generated from the JSON Schemas (one description of the data):
 every data file is one form. `make schema` writes it to sop/site/beheer/config.yml; a test
@@ -9,7 +9,6 @@ in mkdocs.yml's repo_url, or the editor's in-browser test backend without one).
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -23,13 +22,13 @@ from sop.data.profile import DATA_FILES
 from sop.writers.render import escape
 from sop.data.schema import NOTES
 from sop.site.theme import script_json
+from sop import vendor
 
 EDITOR = "beheer"
 # The one collection: the data files, each its own form.
 COLLECTION = "gegevens"
 CONFIG = Path(__file__).with_name(EDITOR) / "config.yml"
-PACKAGE = Path("node_modules") / "@sveltia" / "cms"
-SCRIPT = "sveltia-cms.js"
+SCRIPT = Path(vendor.EDITOR_SCRIPT).name
 # Ours, after the editor's: counts typed in a form are saved as numbers.
 NUMBERS = "getallen.js"
 CDN = "https://unpkg.com/@sveltia/cms"
@@ -38,11 +37,8 @@ PACKAGE_COPY = "sveltia"
 # Immutable.js, for getallen.js's hook.
 PACKAGES_CDN = "https://unpkg.com/${e}`"
 PACKAGES_COPY = "pakketten"
-IMMUTABLE = Path("node_modules") / "immutable" / "dist" / "immutable.es.js"
 NOTES_LABEL = "Notities voor beheerders"
 FONTS = "lettertypen"
-# https://cdn.jsdelivr.net/fontsource/fonts/<name>[:vf]@<version>/<shape>.woff2
-FONT_URL = re.compile(r"(https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(:vf)?@[0-9.]+/([a-z0-9-]+)\.woff2)")
 
 PAGE = """<!doctype html>
 <html lang="nl">
@@ -221,8 +217,8 @@ def form_path(stem: str) -> str:
 
 
 def editor_available(project: Path) -> bool:
-    """Whether the build can put the editor on the site (its npm package is installed)."""
-    return (project / PACKAGE / "dist" / SCRIPT).is_file()
+    """Whether the build puts the editor on the site: always, it ships in the package (sop/vendor/)."""
+    return True
 
 
 def docs_note(repo_url: str | None) -> str:
@@ -244,51 +240,37 @@ def backend(repo_url: str | None) -> dict:
     return {"name": "test-repo"}
 
 
-def _fonts(script: str) -> dict[str, Path]:
-    """The editor's fonts from the CDN, each with its file in the pinned fontsource packages."""
-    fonts = {}
-    for url, name, variable, shape in FONT_URL.findall(script):
-        package = f"@fontsource-variable/{name}" if variable else f"@fontsource/{name}"
-        fonts[url] = Path("node_modules") / package / "files" / f"{name}-{shape}.woff2"
-    return fonts
-
-
-def self_hosted(project: Path, script: str) -> tuple[str, dict[str, Path]]:
+def self_hosted(script: str) -> tuple[str, dict[str, Path]]:
     """The editor's script loading its fonts, translations and Immutable.js from /beheer/, and those files.
 
     The package loads them from unpkg.com and jsdelivr.net: the site makes no request
     to another origin, so the build points them here (checked by a test).
     """
     files = {}
-    for url, font in _fonts(script).items():
-        local = f"{FONTS}/{font.name}"
+    for url, font in vendor.fonts(script).items():
+        local = f"{FONTS}/{Path(font).name}"
         script = script.replace(url, local)
-        files[local] = project / font
+        files[local] = vendor.asset(font)
     script = script.replace(f"{CDN}`", f"./{PACKAGE_COPY}`")
     script = script.replace(PACKAGES_CDN, f"./{PACKAGES_COPY}/${{e}}`")
-    package = json.loads((project / PACKAGE / "package.json").read_text(encoding="utf-8"))
+    package = json.loads(vendor.asset(vendor.EDITOR_PACKAGE).read_text(encoding="utf-8"))
     version = package["version"]
     # Asked for by the version in the editor's dependencies ("^5.1.9" -> 5.1.9); the lockfile's
     # copy is the one npm chose for that range.
     wanted = package["dependencies"]["immutable"].lstrip("^~")
-    files[f"{PACKAGES_COPY}/immutable@{wanted}/dist/{IMMUTABLE.name}"] = project / IMMUTABLE
-    for locale in sorted((project / PACKAGE / "locales").glob("*.json")):
+    files[f"{PACKAGES_COPY}/immutable@{wanted}/dist/{Path(vendor.IMMUTABLE).name}"] = vendor.asset(vendor.IMMUTABLE)
+    for locale in sorted(vendor.asset(vendor.EDITOR_LOCALES).glob("*.json")):
         files[f"{PACKAGE_COPY}@{version}/locales/{locale.name}"] = locale
     # The version check reads package.json: the same version, so no notice of a newer one.
-    files[f"{PACKAGE_COPY}/package.json"] = project / PACKAGE / "package.json"
+    files[f"{PACKAGE_COPY}/package.json"] = vendor.asset(vendor.EDITOR_PACKAGE)
     return script, files
 
 
-def write_editor(project: Path, site_dir: Path, repo_url: str | None) -> list[Path]:
+def write_editor(site_dir: Path, repo_url: str | None) -> list[Path]:
     """site/beheer/: the page, its configuration, the editor's script, fonts and translations."""
-    source = project / PACKAGE / "dist" / SCRIPT
-    if not editor_available(project):
-        print(f"Let op: de beheeromgeving staat niet op de site: {source.relative_to(project)} ontbreekt. "
-              "Typ make node_modules/.installed (daarvoor is npm nodig).", file=sys.stderr)
-        return []
     folder = site_dir / EDITOR
     folder.mkdir(parents=True, exist_ok=True)
-    script, files = self_hosted(project, source.read_text(encoding="utf-8"))
+    script, files = self_hosted(vendor.asset(vendor.EDITOR_SCRIPT).read_text(encoding="utf-8"))
     config = {"backend": backend(repo_url), **yaml.safe_load(CONFIG.read_text(encoding="utf-8"))}
     written = {
         "config.yml": yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100),

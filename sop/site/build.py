@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from sop.site.failure import run_guarded, write_log
+from sop.data.failure import run_guarded, write_log
 from sop.site.sitedir import Publication
 
 UNCHANGED = "De site is niet bijgewerkt; de vorige versie in site/ blijft staan."
@@ -77,7 +77,7 @@ def _build(project: Path, site_dir: Path, publication: Publication) -> int:
             write_pdf(fresh, cache)
         write_downloads(profile, fresh)
         write_version_downloads(project, profile, fresh)
-        write_editor(project, fresh, os.environ.get("REPO_URL"))
+        write_editor(fresh, os.environ.get("REPO_URL"))
         write_robots(fresh)
         publication.commit()
     # MkDocs ends with English INFO lines; the last line says in Dutch that all went well.

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from sop.site.failure import run_guarded
+from sop.data.failure import run_guarded
 
 
 PUBLISH_REFUSED = (

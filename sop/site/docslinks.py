@@ -17,6 +17,7 @@ import markdown
 from sop.site.docscheck import _Collector, load_define_env
 from sop.site.docsmarkup import mask_templates, page_links
 from sop.data.errors import DataError, Location
+from sop.data.mkdocs_yml import mkdocs_config
 from sop.site.sandbox import PageEnvironment
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/")
@@ -42,11 +43,8 @@ def _page_macros(project: Path) -> tuple[_Collector, tuple[dict, dict]] | None:
     """The pages' macros and variables, with the page being rendered settable (some macros need it)."""
     if not (project / "macros.py").exists():
         return None
-    # Here, not at the top: it imports the whole site generator, needed only to render a page.
-    from sop.site.zensical import _mkdocs_config
-
     collector = _Collector(project)
-    collector.conf.update(_mkdocs_config(project))
+    collector.conf.update(mkdocs_config(project))
     try:
         load_define_env(project)(collector)
     except Exception:  # noqa: BLE001: broken data or macros are reported by the other checks

@@ -15,7 +15,8 @@ from sop.site.sandbox import PageEnvironment
 from sop.data.errors import DataErrors
 from sop.data.profile import load_profile
 from sop.site.publish import DOCUMENT_NAME, OPEN_DATA, SCHOOLGIDS
-from sop.site.theme import EDIT_BASE, MACRO_FILES, MarkdownView, nav_pages, today as current_day
+from sop.data.mkdocs_yml import nav_pages
+from sop.site.theme import EDIT_BASE, MACRO_FILES, MarkdownView, today as current_day
 
 
 def define_env(env):

@@ -14,8 +14,8 @@ from sop.writers import opendata, render, schoolgids
 from sop.versions import versies
 from sop.data.jsonschema import stored_release
 from sop.data.profile import Profile
+from sop.writers.opendata import OPEN_DATA
 
-OPEN_DATA = "open-data"
 SCHOOLGIDS = "schoolgids"
 DOCUMENT_NAME = "schoolondersteuningsprofiel"
 

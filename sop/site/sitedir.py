@@ -29,7 +29,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from sop.site.failure import Interrupted, TracebackFilter
+from sop.data.failure import Interrupted, TracebackFilter
 
 SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 NEW = "site"  # inside the work folder: the site being built

@@ -18,7 +18,6 @@ import datetime
 import json
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -85,27 +84,6 @@ ACCESSIBILITY_PAGE = "toegankelijkheid.md"
 def today() -> datetime.date:
     """SOP_VANDAAG (jjjj-mm-dd) fixes "today" for tests of the renewal notice."""
     return datetime.date.fromisoformat(os.environ.get("SOP_VANDAAG") or datetime.date.today().isoformat())
-
-
-def nav_pages(nav) -> Iterator[tuple[str, str]]:
-    """(source file, title) of each page in the navigation, in order.
-
-    MkDocs keeps mkdocs.yml's shape ({title: file}); Zensical turns each entry
-    into {"title": …, "url": file, "children": […]}.
-    """
-    for entry in nav or []:
-        if isinstance(entry, list):
-            yield from nav_pages(entry)
-        elif isinstance(entry, dict) and "children" in entry and "url" in entry:
-            if entry["url"]:
-                yield entry["url"], entry["title"]
-            yield from nav_pages(entry["children"])
-        elif isinstance(entry, dict):
-            for title, source in entry.items():
-                if isinstance(source, str):
-                    yield source, title
-                else:
-                    yield from nav_pages(source)
 
 
 def page_url(source: str) -> str:

@@ -11,12 +11,12 @@ Run it with the Python of .venv-zensical (requirements-zensical.txt).
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import yaml
 
+from sop.data.mkdocs_yml import mkdocs_config
 from sop.site import build as pipeline
 from sop.site.themedirs import STYLESHEETS, custom_dir, template_dirs
 from sop.versions import versies
@@ -66,7 +66,7 @@ def write_config(project: Path, site_dir: Path) -> Path:
 
     notices: list[str] = []
     profile = load_profile(project / "data", notices=notices)
-    mkdocs = _mkdocs_config(project)
+    mkdocs = mkdocs_config(project)
     settings = theme.theme_settings(project, profile, mkdocs.get("site_url"), mkdocs.get("repo_url"))
     config = {
         "INHERIT": "mkdocs.yml",
@@ -115,23 +115,6 @@ def _without_versies(mkdocs: dict, config: dict) -> dict:
     base["nav"] = versies.without_page(base.get("nav"))
     own = {key: value for key, value in config.items() if key != "INHERIT"}
     return {**merged(base, own), "draft_docs": f"{base.get('draft_docs') or ''}{versies.PAGE}\n"}
-
-
-class _EnvLoader(yaml.SafeLoader):
-    """mkdocs.yml as both generators read it: `!ENV [NAME, default]` resolved."""
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
-    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
-    *names, default = names if len(names) > 1 else (*names, None)
-    return next((os.environ[name] for name in names if name in os.environ), default)
-
-
-_EnvLoader.add_constructor("!ENV", _env_tag)
-
-
-def _mkdocs_config(project: Path) -> dict:
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
 
 
 def zensical_command(project: Path, site_dir: Path) -> list[str]:

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from sop.site.failure import run_guarded
+from sop.data.failure import run_guarded
 from sop.site.sitedir import Publication
 from sop.swv.site import CONFIG_FILE, FOLDER_VARIABLE, INDEX_VARIABLE, PROJECT, display_name
 
@@ -26,9 +26,9 @@ def _build(folder: Path, cache: Path, site_dir: Path, publication: Publication) 
     from sop.site.theme import today
     from sop.swv.compare import duplicate_brins
     from sop.swv.opendata import FOLDER, INDEX, downloads
-    from sop.swv.overview import gather
+    from sop.swv.gather import gather
     from sop.swv.pdf import write_overview_pdf
-    from sop.swv.render import count_schools
+    from sop.swv.render_grids import count_schools
 
     day = today()
     try:

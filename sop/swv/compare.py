@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sop.data import names, schema
+from sop.data import frame, names, schema
 from sop.writers import render
 from sop.data.rules import PLACEHOLDER
 from sop.swv import currency
@@ -28,7 +28,7 @@ School = IncludedSchool
 
 @dataclass(frozen=True)
 class SpecialismSchools:
-    specialism: swv_schema.Specialisme
+    specialism: frame.Specialisme
     # Each school that has it, with its own words that matched.
     schools: list[tuple[School, list[str]]]
 
@@ -157,8 +157,8 @@ def indicators(overview: Overview) -> list[Domain]:
 
 @dataclass(frozen=True)
 class StandardAnswers:
-    domain: swv_schema.Domein
-    standard: swv_schema.Standaard
+    domain: frame.Domein
+    standard: frame.Standaard
     # Every school answering the frame that answered this standard (a '[vul in: …]' status
     # is no answer), counted or not, in the order of scholen.yml.
     answers: list[tuple[School, schema.KaderAntwoord]]
@@ -220,7 +220,7 @@ class SpecialismAt:
 
 @dataclass(frozen=True)
 class SpecialismGrid:
-    specialism: swv_schema.Specialisme
+    specialism: frame.Specialisme
     # Every school (counted or not) that has it, in the order of scholen.yml.
     schools: list[tuple[School, SpecialismAt]]
     # Counted schools that have it, that do not, and the counted schools' places where none has it.

@@ -12,26 +12,26 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from sop.data import names
+from sop.data import frame, names
 from sop.data.datadir import unexpected_entries
 from sop.data.errors import DataErrors
-from sop.data.profile import read_files
+from sop.data.validate import read_files
+from sop.data.frame import reserved_id
 from sop.data.rules import Problem, checker, duplicates
 from sop.swv import schema
 
 SWV_FILES: dict[str, type[BaseModel]] = {
     "samenwerkingsverband": schema.Samenwerkingsverband,
     "scholen": schema.Scholen,
-    "specialismen": schema.Specialismen,
+    "specialismen": frame.Specialismen,
     "vergelijkingen": schema.Vergelijkingen,
 }
 # Files an SWV may leave out: without kader.yml the overview compares the schools' own indicators.
-OPTIONAL_FILES: dict[str, type[BaseModel]] = {"kader": schema.Kader}
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {"kader": frame.Kader}
 
 
-# Ids the overview itself uses, in its pages' anchors and its downloads' names: a
-# specialism or comparison with the same id would take their place.
-UNSORTED = "niet-ingedeeld"  # the expertise page's unsorted words
+# Ids the overview itself uses, in its pages' anchors and its downloads' names (also
+# frame.UNSORTED): a specialism or comparison with the same id would take their place.
 OTHER_FIGURES = "overige-cijfers"  # the uitstroom page's tables no comparison reads
 OWN_TABLES = ("scholen", "expertise", "basisondersteuning")  # their CSV files
 PER_SCHOOL = "-per-school"  # a comparison's table per school: <id>-per-school
@@ -42,9 +42,9 @@ class SwvConfig:
     folder: Path
     samenwerkingsverband: schema.Samenwerkingsverband
     scholen: schema.Scholen
-    specialismen: schema.Specialismen
+    specialismen: frame.Specialismen
     vergelijkingen: schema.Vergelijkingen
-    kader: schema.Kader | None = None
+    kader: frame.Kader | None = None
 
 
 def _scholen(data: schema.Scholen) -> Iterator[Problem]:
@@ -57,33 +57,11 @@ def _scholen(data: schema.Scholen) -> Iterator[Problem]:
             )
 
 
-def _reserved(path: tuple, value: str, taken: set[str], suffix: str = "") -> Iterator[Problem]:
-    if value in taken or (suffix and value.endswith(suffix)):
-        yield path, (f"de id '{value}' gebruikt het overzicht zelf al; kies een andere id"
-                     + (f" (en geen id die eindigt op '{suffix}')" if suffix else ""))
-
-
-def _specialismen(data: schema.Specialismen) -> Iterator[Problem]:
-    yield from duplicates(((("specialismen", i, "id"), s.id) for i, s in enumerate(data.specialismen)), "id")
-    for index, item in enumerate(data.specialismen):
-        yield from _reserved(("specialismen", index, "id"), item.id, {UNSORTED})
-    seen: dict[str, str] = {}
-    for index, item in enumerate(data.specialismen):
-        for number, spelling in enumerate(item.schrijfwijzen):
-            key = names.name_key(spelling)
-            if key in seen and seen[key] != item.id:
-                yield ("specialismen", index, "schrijfwijzen", number), (
-                    f"de schrijfwijze '{spelling}' staat ook bij specialisme '{seen[key]}'; "
-                    "een schrijfwijze hoort bij één specialisme"
-                )
-            seen.setdefault(key, item.id)
-
-
 def _vergelijkingen(data: schema.Vergelijkingen) -> Iterator[Problem]:
     items = data.vergelijkingen
     yield from duplicates(((("vergelijkingen", i, "id"), v.id) for i, v in enumerate(items)), "id")
     for index, comparison in enumerate(items):
-        yield from _reserved(("vergelijkingen", index, "id"), comparison.id, {OTHER_FIGURES, *OWN_TABLES}, PER_SCHOOL)
+        yield from reserved_id(("vergelijkingen", index, "id"), comparison.id, {OTHER_FIGURES, *OWN_TABLES}, PER_SCHOOL)
         seen: set[str] = set()
         for c_index, category in enumerate(comparison.categorieen):
             for s_index, spelling in enumerate(category.schrijfwijzen):
@@ -96,26 +74,10 @@ def _vergelijkingen(data: schema.Vergelijkingen) -> Iterator[Problem]:
                 seen.add(key)
 
 
-def _kader(data: schema.Kader) -> Iterator[Problem]:
-    yield from duplicates(((("domeinen", i, "id"), d.id) for i, d in enumerate(data.domeinen)), "id")
-    # One id per standard in the whole frame: a school's answer names the standard alone.
-    yield from duplicates(((("domeinen", d, "standaarden", s, "id"), standard.id)
-                           for d, domain in enumerate(data.domeinen)
-                           for s, standard in enumerate(domain.standaarden)), "id")
-    yield from duplicates(((("statussen", i), status) for i, status in enumerate(data.statussen)), "status")
-    for index, status in enumerate(data.voldaan):
-        if status not in data.statussen:
-            yield ("voldaan", index), (
-                f"'{status}' staat niet bij 'statussen'; noem hier alleen statussen uit die lijst, "
-                "precies zo geschreven"
-            )
-
-
 problems = checker({
     schema.Scholen: _scholen,
-    schema.Specialismen: _specialismen,
     schema.Vergelijkingen: _vergelijkingen,
-    schema.Kader: _kader,
+    **frame.RULES,
 })
 
 

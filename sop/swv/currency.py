@@ -5,10 +5,8 @@ left, is marked wherever it appears and, unless the SWV says otherwise
 from __future__ import annotations
 
 import datetime
-import json
 
 from sop.writers.render import escape, renewal_notice
-from sop.data.rules import PLACEHOLDER
 from sop.swv.overview import IncludedSchool, Overview
 
 EXPIRED = "verlopen"
@@ -25,7 +23,7 @@ def states(school: IncludedSchool, today: datetime.date) -> list[str]:
     notice = renewal_notice(school.profile.status, today)
     expired = [EXPIRED] if notice and notice[0] == "verlopen" else []
     # The published document as a whole: a placeholder anywhere means the school is not done.
-    unfinished = [UNFINISHED] if PLACEHOLDER in json.dumps(school.document, ensure_ascii=False) else []
+    unfinished = [UNFINISHED] if school.unfinished else []
     return expired + unfinished
 
 

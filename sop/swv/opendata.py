@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from sop.data import frame
 from sop.writers import opendata
-from sop.swv import currency, schema
+from sop.swv import currency
 from sop.swv.compare import comparisons, indicators, specialisms
 from sop.swv.config import OWN_TABLES, SwvConfig
 from sop.data.schema import Vestiging
@@ -70,7 +71,7 @@ def frame_document(config: SwvConfig) -> dict[str, Any] | None:
 
 def frame_json_schema() -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            **schema.KaderDocument.model_json_schema(), "title": FRAME}
+            **frame.KaderDocument.model_json_schema(), "title": FRAME}
 
 
 def _date(day: datetime.date | None) -> str:

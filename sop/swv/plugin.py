@@ -20,7 +20,8 @@ from sop.writers.render import dutch_date
 from sop.swv.site import INDEX_VARIABLE, display_name, swv_folder
 from sop.site.plugin import add_package_theme
 from sop.site.themedirs import PACKAGE_OVERRIDES
-from sop.site.theme import nav_pages, page_url, pdf_word_html, script_json, today
+from sop.data.mkdocs_yml import nav_pages
+from sop.site.theme import page_url, pdf_word_html, script_json, today
 
 
 def swv_jsonld(swv, site_url: str) -> dict:

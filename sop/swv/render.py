@@ -16,21 +16,11 @@ from sop.writers.render import escape, heading
 from sop.swv import currency
 from sop.swv.compare import Comparison, Indicator, Marking, comparisons, duplicate_brins, indicators, specialisms
 from sop.swv import schema as swv_schema
-from sop.swv.config import OTHER_FIGURES, UNSORTED
+from sop.data.frame import UNSORTED
+from sop.swv.config import OTHER_FIGURES
 from sop.swv.opendata import download_names
 from sop.swv.overview import IncludedSchool, Overview, pdf_address
-
-
-# Lists and tables with a line per school stay out of the search index, which every
-# page loads on a first visit: with 150 schools they would make it too heavy, and a
-# school's name should lead to its row on the Scholen page, not to every list it is in.
-# In those long lists a name is plain text, not a link to that row: with 150 schools
-# the links alone would take the Basisondersteuning page over its 110 KB (make bench).
-NOT_SEARCHED = "data-search-exclude"
-
-
-def count_schools(count: int) -> str:
-    return "1 school" if count == 1 else f"{count} scholen"
+from sop.swv.render_grids import NOT_SEARCHED, count_schools, expertise_grid, frame_explanations, frame_grid
 
 
 def school_anchor(school: IncludedSchool) -> str:
@@ -402,8 +392,6 @@ def basic_support_page(overview: Overview, today: datetime.date) -> str:
     """The grid of the SWV's frame; then the own indicators of the schools that name no frame. A school
     that answers the frame is compared on it (its own indicators are on its site): both would say the
     same twice, and take a first visit over its weight with 150 schools (make bench)."""
-    from sop.swv.render_grids import frame_grid  # it builds on this module
-
     if overview.config.kader is None:
         return basic_support(overview, today)
     silent = [school for school in overview.schools if not school.profile.basisondersteuning.kader]
@@ -418,8 +406,6 @@ def basic_support_page(overview: Overview, today: datetime.date) -> str:
 def pages(overview: Overview, today: datetime.date) -> dict[str, Callable[[], str]]:
     """Every macro of the overview's pages (docs-swv/), by name: the MkDocs run calls them,
     and the build tries them on each school alone before it takes the school in."""
-    from sop.swv.render_grids import expertise_grid, frame_explanations  # it builds on this module
-
     parts: dict[str, Callable[[], str]] = {
         "samenvatting": lambda: summary(overview, today),
         "scholen": lambda: schools_table(overview, today),

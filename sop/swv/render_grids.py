@@ -18,7 +18,18 @@ from sop.writers.render import escape, heading
 from sop.swv import currency
 from sop.swv.compare import SpecialismAt, SpecialismGrid, StandardAnswers, frame_answers, frame_version, specialism_grid
 from sop.swv.overview import IncludedSchool, Overview
-from sop.swv.render import NOT_SEARCHED, count_schools
+
+# Lists and tables with a line per school stay out of the search index, which every
+# page loads on a first visit: with 150 schools they would make it too heavy, and a
+# school's name should lead to its row on the Scholen page, not to every list it is in.
+# In those long lists a name is plain text, not a link to that row: with 150 schools
+# the links alone would take the Basisondersteuning page over its 110 KB (make bench).
+NOT_SEARCHED = "data-search-exclude"
+
+
+def count_schools(count: int) -> str:
+    return "1 school" if count == 1 else f"{count} scholen"
+
 
 OLDER_FRAME = "antwoord op versie {version} van het kader"
 NO_ANSWER = "geen antwoord"

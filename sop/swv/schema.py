@@ -1,5 +1,8 @@
 """The data contract of a samenwerkingsverband's overview: one model per file in swv/.
 
+The frame's files (kader.yml, specialismen.yml) have theirs in sop/data/frame.py:
+a school's check reads them too.
+
 Same rules as the school data (sop/data/schema.py): strict, unknown keys refused.
 """
 
@@ -50,23 +53,6 @@ class Scholen(Model):
     scholen: Annotated[list[School], Field(min_length=1)]
 
 
-class Specialisme(Model):
-    id: Slug
-    naam: Label
-    # Published in the frame (kader.json), so a school knows what the id stands for.
-    uitleg: Annotated[Text | None, Field(description="Korte uitleg: wat dit specialisme inhoudt")] = None
-    # A function or focus area belongs to this specialism when a word in it starts with
-    # one of these (without regard to case): 'dyslexie' also finds 'Specialist dyslexie'
-    # and 'hoogbegaafd' 'Hoogbegaafdheid', but 'ASS' does not find 'Onderwijsassistent'.
-    schrijfwijzen: Annotated[list[Label], Field(min_length=1)]
-
-
-class Specialismen(Model):
-    specialismen: Annotated[list[Specialisme], Field(min_length=1)]
-    # Functions that are no specialism ('Directeur'), so they are not listed as unsorted.
-    negeren: list[Label] = []
-
-
 class Categorie(Model):
     naam: Label
     # The schools' row names counted in this category, written as the schools write them.
@@ -85,51 +71,3 @@ class Vergelijking(Model):
 
 class Vergelijkingen(Model):
     vergelijkingen: list[Vergelijking]
-
-
-# --- kader.yml: the SWV's own basisondersteuning, which its schools answer to ---------
-
-
-class Standaard(Model):
-    # Stable: a school names it in its basisondersteuning.yml, for every version of the frame.
-    id: Annotated[Slug, Field(description="Vaste id van de standaard; scholen noemen die in hun profiel")]
-    tekst: Annotated[Text, Field(description="De standaard, zoals in het ondersteuningsplan")]
-
-
-class Domein(Model):
-    id: Annotated[Slug, Field(description="Vaste id van het domein")]
-    titel: Annotated[Label, Field(description="De naam van het domein, als kop")]
-    standaarden: Annotated[list[Standaard], Field(min_length=1, description="De standaarden van dit domein")]
-
-
-class Kader(Model):
-    """The SWV's level of basisondersteuning: standards every school must meet."""
-
-    versie: Annotated[Label, Field(description="De versie van het kader, bijvoorbeeld '2025-2029'")]
-    statussen: Annotated[list[Label], Field(
-        min_length=1, description="De schaal waarop een school per standaard zegt waar ze staat (de kolomkoppen)")]
-    voldaan: Annotated[list[Label], Field(
-        min_length=1, description="Welke statussen tellen als 'voldaan aan de standaard'")]
-    domeinen: Annotated[list[Domein], Field(min_length=1, description="De domeinen met hun standaarden")]
-
-
-# --- kader.json: the frame as published by the overview, read by the schools ---------
-
-
-class KaderSamenwerkingsverband(Model):
-    naam: Annotated[Label, Field(description="De naam van het samenwerkingsverband")]
-    website: Annotated[Website, Field(description="De website van het samenwerkingsverband")]
-
-
-class KaderSpecialisme(Model):
-    id: Annotated[Slug, Field(description="Vaste id; een school zet die bij een medewerker in expertise.yml")]
-    naam: Annotated[Label, Field(description="De naam van het specialisme")]
-    uitleg: Annotated[Text | None, Field(description="Korte uitleg: wat dit specialisme inhoudt")] = None
-
-
-class KaderDocument(Kader):
-    """kader.json: the frame, with who set it and its specialisms."""
-
-    schema_version: Annotated[str, Field(description="De versie van dit bestandsformaat")]
-    samenwerkingsverband: KaderSamenwerkingsverband
-    specialismen: Annotated[list[KaderSpecialisme], Field(description="De specialismen van het kader")]

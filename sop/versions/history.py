@@ -72,8 +72,8 @@ class SchoolIdentity(schema.Model):
 
 def _identity_at(project: Path, commit: str) -> SchoolIdentity | None:
     """data/school.yml as it was in `commit`, by today's loader with its limits; None if unreadable."""
-    from sop.data.profile import read_files
-    from sop.versions.wijzigingen import VersionError, data_at
+    from sop.data.validate import read_files
+    from sop.versions.gitdata import VersionError, data_at
 
     with tempfile.TemporaryDirectory(prefix="sop-school-") as folder:
         data = Path(folder) / "data"

@@ -32,7 +32,8 @@ from sop.data import names, schema
 from sop.writers import opendata
 from sop.data.errors import DataErrors
 from sop.versions.history import commit_day, git
-from sop.data.profile import Profile, read_files
+from sop.data.profile import Profile
+from sop.data.validate import read_files
 
 STATUS_FILE = "data/status.yml"
 FOLDER = "versies"  # under open-data/: open-data/versies/<date>/sop.json
@@ -144,7 +145,7 @@ class Adoption(NamedTuple):
 def status_at(project: Path, commit: str) -> AdoptedStatus:
     """data/status.yml as it was in `commit`, read by today's loader with its limits.
     Raises DataErrors, or VersionError when data/ is no folder there."""
-    from sop.versions.wijzigingen import data_at
+    from sop.versions.gitdata import data_at
 
     with tempfile.TemporaryDirectory(prefix="sop-status-") as folder:
         data = Path(folder) / "data"
@@ -162,7 +163,7 @@ def adoption_commits(project: Path) -> list[Adoption]:
     First parents only: on main an adoption counts from the commit (or merge) that
     brought it there. A date seen before (a revert and redo) is no new version.
     """
-    from sop.versions.wijzigingen import VersionError
+    from sop.versions.gitdata import VersionError
 
     log = git(project, "log", "--first-parent", "--reverse", "--format=%H", "--", STATUS_FILE) or ""
     # A school made from this template inherits its commits: their adoptions are another school's.
@@ -230,7 +231,8 @@ def read_history(project: Path, current: Profile) -> History | None:
     """The adopted versions and the changes not adopted yet; None without full history."""
     if not history_available(project):
         return None
-    from sop.versions.wijzigingen import VersionError, profile_at
+    from sop.versions.gitdata import VersionError
+    from sop.versions.wijzigingen import profile_at
 
     versions: list[Version] = []
     unreadable: list[Unreadable] = []

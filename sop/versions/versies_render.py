@@ -10,7 +10,7 @@ from sop.writers import render
 from sop.data import schema
 from sop.writers.render import NOT_FILLED_IN, dutch_date, escape, heading
 from sop.data.profile import Profile
-from sop.site.publish import OPEN_DATA
+from sop.writers.opendata import OPEN_DATA
 from sop.versions.versies import Comparison, History, Version, read_history
 
 _NUMBER_WORDS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien")

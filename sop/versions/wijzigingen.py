@@ -14,7 +14,6 @@ import argparse
 import copy
 import datetime
 import difflib
-import os
 import re
 import subprocess
 import sys
@@ -27,8 +26,9 @@ from typing import Any, NamedTuple
 from sop.data import migrations, names
 from sop.writers import opendata, render
 from sop.data.errors import DataErrors
-from sop.data.profile import DATA_FILES, Profile, load_profile
-from sop.data.yamlfile import MAX_FILE_BYTES
+from sop.data.mkdocs_yml import mkdocs_config, nav_pages
+from sop.data.profile import Profile, load_profile
+from sop.versions.gitdata import VersionError, data_at, git_bytes
 
 # The parts of the profile (published document keys, i.e. data files) in plain Dutch.
 TITLES = {
@@ -591,77 +591,10 @@ def as_html(sections: list[Section], level: int, anchor_prefix: str = "") -> str
 # --- a version from git -------------------------------------------------------------------
 
 
-class VersionError(ValueError):
-    """A version that cannot be read: unknown revision, no data/ in it, no git."""
-
-
-def _git(project: Path, *args: str) -> bytes:
-    try:
-        result = subprocess.run(["git", *args], cwd=project, capture_output=True)
-    except OSError as error:
-        raise VersionError(f"Git is niet gevonden; installeer git om versies te vergelijken ({error.strerror}).") from None
-    if result.returncode:
-        raise subprocess.CalledProcessError(result.returncode, args, result.stdout, result.stderr)
-    return result.stdout
-
-
-def _entries(project: Path, commit: str, path: str) -> list[tuple[str, str, str, str]]:
-    """(mode, type, object, name) of what `path` names in `commit`: 'data' itself, or
-    with a slash what it holds. Names as bytes decode like file names (os.fsdecode)."""
-    listing = _git(project, "ls-tree", "-z", commit, "--", path)
-    entries = []
-    for line in filter(None, listing.split(b"\0")):
-        info, _, name = line.partition(b"\t")
-        mode, kind, sha = info.decode("ascii").split()
-        entries.append((mode, kind, sha, os.fsdecode(name).rpartition("/")[2]))
-    return entries
-
-
-def _file_start(project: Path, sha: str, size: int) -> bytes:
-    """The first `size` bytes of a file in git, without reading the rest of a huge one."""
-    with subprocess.Popen(["git", "cat-file", "blob", sha], cwd=project,
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as reader:
-        start = reader.stdout.read(size)
-        reader.kill()
-    return start
-
-
-def data_at(project: Path, commit: str, folder: Path, only: str | None = None) -> None:
-    """data/ (or only its file `only`) as it was in `commit`, written to `folder` for
-    the loader that reads today's data/, with the same limits.
-
-    Only the profile's own files get their content, and at most one byte more than
-    the loader reads: a huge file in an old commit is refused as today's would be,
-    without being read whole. Of anything else the loader needs only the name and
-    kind. Raises VersionError with the reason ('staat geen map data/').
-    """
-    try:
-        top = _entries(project, commit, "data")
-        entries = _entries(project, commit, f"data/{only or ''}")
-    except subprocess.CalledProcessError:
-        raise VersionError("kon data/ niet uit git worden gelezen") from None
-    if not top:
-        raise VersionError("staat geen map data/")
-    if top[0][1] != "tree":
-        raise VersionError("is data/ geen map")
-    folder.mkdir()
-    readable = {f"{stem}.yml" for stem in DATA_FILES}
-    for mode, kind, sha, name in entries:
-        if name in ("", ".", "..") or (only and name != only):
-            continue  # a crafted tree: never a path outside `folder`
-        target = folder / name
-        if kind != "blob":
-            target.mkdir()
-        elif mode == "120000":  # a symbolic link; the loader refuses links, so its target does not matter
-            target.symlink_to(name)
-        else:
-            target.write_bytes(_file_start(project, sha, MAX_FILE_BYTES + 1) if name in readable else b"")
-
-
 def _did_you_mean(project: Path, rev: str) -> str:
     """' (bedoelt u 'main'?)' for a mistyped branch or tag, else ''."""
     try:
-        refs = _git(project, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags", "refs/remotes")
+        refs = git_bytes(project, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags", "refs/remotes")
     except (subprocess.CalledProcessError, VersionError):
         return ""
     hint = difflib.get_close_matches(rev, refs.decode(errors="replace").split(), n=1)
@@ -671,7 +604,7 @@ def _did_you_mean(project: Path, rev: str) -> str:
 def version_words(project: Path, rev: str) -> str:
     """The version compared with, as staff know it: 'HEAD' is git's word for the last saved version."""
     try:
-        day = _git(project, "log", "-1", "--format=%cs", f"{rev}^{{commit}}", "--").decode().strip()
+        day = git_bytes(project, "log", "-1", "--format=%cs", f"{rev}^{{commit}}", "--").decode().strip()
     except (subprocess.CalledProcessError, VersionError):
         day = ""
     when = f" van {render.dutch_date(datetime.date.fromisoformat(day))}" if day else ""
@@ -689,7 +622,7 @@ def profile_at(project: Path, rev: str) -> Profile:
     if not rev or rev.startswith("-") or any(c in rev for c in "\0\n\r"):
         raise VersionError(unknown)
     try:
-        commit = _git(project, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+        commit = git_bytes(project, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
     except subprocess.CalledProcessError:
         raise VersionError(unknown + _did_you_mean(project, rev)) from None
     with tempfile.TemporaryDirectory(prefix="sop-versie-") as folder:
@@ -706,8 +639,8 @@ def profile_at(project: Path, rev: str) -> Profile:
 def page_changes(project: Path, rev: str) -> list[Section]:
     """The pages in docs/ whose text differs from version `rev`: readers see those changes too."""
     try:
-        listed = _git(project, "diff", "--name-status", "--no-renames", "-z", f"{rev}^{{commit}}", "--", "docs")
-        untracked = _git(project, "ls-files", "-z", "--others", "--exclude-standard", "--", "docs")
+        listed = git_bytes(project, "diff", "--name-status", "--no-renames", "-z", f"{rev}^{{commit}}", "--", "docs")
+        untracked = git_bytes(project, "ls-files", "-z", "--others", "--exclude-standard", "--", "docs")
     except (subprocess.CalledProcessError, VersionError):
         return []
     fields = listed.decode(errors="replace").split("\0")
@@ -724,11 +657,8 @@ def page_changes(project: Path, rev: str) -> list[Section]:
 
 def _page_titles(project: Path) -> dict[str, str]:
     """Page file (as in docs/) -> its title in the navigation."""
-    from sop.site.theme import nav_pages
-    from sop.site.zensical import _mkdocs_config
-
     try:
-        return dict(nav_pages(_mkdocs_config(project).get("nav")))
+        return dict(nav_pages(mkdocs_config(project).get("nav")))
     except (OSError, ValueError, AttributeError):
         return {}
 
@@ -798,7 +728,7 @@ def _run(project: Path, args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None, project: Path | None = None) -> int:
-    from sop.site.failure import run_guarded
+    from sop.data.failure import run_guarded
 
     project = project or Path.cwd()
     args = _arguments(argv)

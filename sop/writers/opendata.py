@@ -15,7 +15,6 @@ Two privacy options run through all outputs:
 from __future__ import annotations
 
 import csv
-import dataclasses
 import functools
 import io
 import json
@@ -28,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from sop.data import names, schema
 from sop.writers import render
-from sop.data.profile import DATA_FILES, Profile
+from sop.data.profile import Profile, published_fields
 
 # 2.0 (issue "any school"): locations, BRIN with vestigingsnummer, roster groups
 # and optional focus areas, roles filled by an organisation, unreported values
@@ -43,6 +42,8 @@ SCHEMA_CHANGES = (
     "en een statusschaal per domein met wie de status gaf."
 )
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# The site's folder of open data downloads (sop/site/publish.py), linked from the Versies page too.
+OPEN_DATA = "open-data"
 
 # Header of the CSV column with a group's subheading (Groep.kop). Not "Groep":
 # in a primary school that word means a class (groep 1 to 8).
@@ -127,23 +128,6 @@ def assert_no_hidden_names(value: Any, hidden: frozenset[str]) -> None:
 
 
 # --- the whole profile --------------------------------------------------------
-
-
-def published_fields() -> list[str]:
-    """The Profile fields that are published: all data files except the settings.
-
-    instellingen.yml says how to publish, not what the school does, and its
-    list of names to withhold must itself never be published; verklaringen.yml
-    is about this website, not part of the school's profile.
-    """
-    hints = typing.get_type_hints(Profile)
-    return [
-        field.name
-        for field in dataclasses.fields(Profile)
-        # Not the SWV's frame (Profile.kader): it is the SWV's to publish.
-        if field.name.replace("_", "-") in DATA_FILES
-        and hints[field.name] not in (schema.Instellingen, schema.Verklaringen)
-    ]
 
 
 def publication_options(profile: Profile) -> dict[str, Any]:

@@ -19,11 +19,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from sop.vendor import AXE, asset
+
 from .browsersupport import HEIGHTS, ServedSite, sitemap_locations
 from .fonts import FIXED, FONT_SETS
 
-PROJECT = Path(__file__).resolve().parents[2]
-AXE_JS = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -107,9 +107,7 @@ def served_site(site) -> ServedSite:
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
-    if not AXE_JS.is_file():
-        unavailable(f"axe-core ontbreekt ({AXE_JS.relative_to(PROJECT)}): voer `npm ci` uit")
-    return AXE_JS.read_text(encoding="utf-8")
+    return asset(AXE).read_text(encoding="utf-8")
 
 
 def require_playwright():

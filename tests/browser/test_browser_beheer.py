@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, SCHOOLS, build_site, copy_project
+from conftest import SCHOOLS, build_site, copy_project
 from sop.site import beheer
 from sop.data.profile import DATA_FILES, load_profile
 from sop.versions.wijzigingen import compare_profiles
@@ -23,8 +23,6 @@ from sop.versions.wijzigingen import compare_profiles
 from .beheersupport import SIGN_IN, add, open_form, save, sign_in
 from .browsersupport import DESKTOP, HEIGHTS
 from .conftest import serve
-
-pytestmark = pytest.mark.skipif(not (PROJECT / beheer.PACKAGE).is_dir(), reason="npm-pakketten ontbreken (npm ci)")
 
 SCHOOL = SCHOOLS["de-getijden"]
 

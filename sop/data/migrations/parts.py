@@ -10,7 +10,7 @@ from typing import Any
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from sop.data.jsonschema import editor_line
-from sop.writers.opendata import published_fields
+from sop.data.profile import published_fields
 from sop.data.migrations.roundtrip import YamlFile, block, comments, drop_comments, flow, insert_after, new_file, note, replace, starts
 
 
