@@ -76,7 +76,7 @@ bench: $(BIN)/.installed
 # MAP exactly as typed: $(value) keeps make from expanding a $ in it, and the single
 # quotes (each ' in it written as '\'') keep the shell from splitting or expanding it.
 nieuwe-school: $(BIN)/.installed
-	@$(BIN)/python -m sop nieuw '$(subst ','\'',$(value MAP))' '$(subst ','\'',$(value KADER))' $(STOP)
+	@$(BIN)/python -m sop.data.starter '$(subst ','\'',$(value MAP))' '$(subst ','\'',$(value KADER))' $(STOP)
 
 # What changed in the profile since VAN (a commit, tag or branch), in plain Dutch.
 # "$$VAN" from the environment (make exports command-line variables): no quoting to break.

@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bijwerken": ("sop.data.bijwerken", "data/ (of MAP) bijwerken naar de nieuwste versie van het formaat"),
     "wijzigingen": ("sop.versions.wijzigingen", "zeggen wat er in het profiel veranderd is sinds --van VERSIE"),
     "swv": ("sop.swv.build", "het overzicht van het samenwerkingsverband bouwen in site-swv/"),
-    "nieuw": ("sop.data.starter", "een nieuwe data/ (of MAP) voor een school beginnen, eventueel op een KADER"),
+    "nieuw": ("sop.nieuw", "een nieuwe repository voor een school (of met --swv een samenwerkingsverband) in MAP"),
 }
 
 

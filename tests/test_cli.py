@@ -46,18 +46,3 @@ def test_check_says_what_make_check_says(broken_project):
     assert through.returncode == direct.returncode == 1
     assert through.stdout + through.stderr == direct.stdout + direct.stderr
     assert "data/school.yml:" in through.stdout + through.stderr
-
-
-def test_nieuw_writes_what_make_nieuwe_school_writes(tmp_path):
-    written = {}
-    for way, command in (("cli", [sys.executable, "-m", "sop", "nieuw"]),
-                         ("make", [sys.executable, "-m", "sop.data.starter"])):
-        folder = tmp_path / way
-        folder.mkdir()
-        result = subprocess.run([*command, "nieuwe-data"], cwd=folder, capture_output=True, text=True,
-                                env={"PYTHONPATH": str(PROJECT), "PATH": "/usr/bin:/bin"})
-        assert result.returncode == 0, result.stderr
-        written[way] = {path.relative_to(folder).as_posix(): path.read_bytes()
-                        for path in (folder / "nieuwe-data").rglob("*") if path.is_file()}
-    assert "nieuwe-data/school.yml" in written["cli"]
-    assert written["cli"] == written["make"]

@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sop.data.jsonschema import SCHEMA_DIR, editor_line, schema_text
@@ -49,7 +50,7 @@ def frame_block(frame: Frame, source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _frame_source(typed: str, target: Path) -> str:
+def frame_source(typed: str, target: Path) -> str:
     """How basisondersteuning.yml names the frame: an address as typed, a path from the data folder."""
     if is_address(typed):
         return typed
@@ -59,10 +60,16 @@ def _frame_source(typed: str, target: Path) -> str:
 def write_starter(target: Path, frame: tuple[Frame, str] | None = None) -> list[Path]:
     """Write the starter files into `target`, which must not hold data files yet.
     With `frame` (the frame and how the data folder names it), basisondersteuning.yml
-    answers to it.
+    answers to it. All or nothing: see write_all_or_nothing.
+    """
+    written = write_all_or_nothing(target, lambda draft: write_data(draft, frame))
+    return [target / path for path in written]
 
-    All or nothing: the files are written into a new folder beside `target`, which
-    becomes `target` only when every file is there.
+
+def write_all_or_nothing(target: Path, write: Callable[[Path], list[Path]]) -> list[Path]:
+    """Let `write` fill a new folder beside `target`, which becomes `target` only when
+    every file is there; `target` must not exist or be empty. Returns the written
+    paths, relative to the folder.
     """
     for folder in (target, *target.parents):
         if folder.exists():
@@ -78,15 +85,17 @@ def write_starter(target: Path, frame: tuple[Frame, str] | None = None) -> list[
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".nieuwe-school-", dir=target.parent))
     try:
-        draft = scratch / "data"  # made by mkdir: with the usual permissions, not mkdtemp's
-        written = _write(draft, frame)
+        draft = scratch / "nieuw"  # made by mkdir: with the usual permissions, not mkdtemp's
+        draft.mkdir()
+        written = [path.relative_to(draft) for path in write(draft)]
         draft.replace(target)  # onto an empty folder too
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return [target / path.relative_to(draft) for path in written]
+    return written
 
 
-def _write(folder: Path, frame: tuple[Frame, str] | None) -> list[Path]:
+def write_data(folder: Path, frame: tuple[Frame, str] | None) -> list[Path]:
+    """The starter data files in `folder` (made if needed)."""
     (folder / SCHEMA_DIR.name).mkdir(parents=True)
     written = []
     for stem in DATA_FILES:
@@ -113,7 +122,7 @@ _REASONS = {
 }
 
 
-def _reason(error: OSError, target: Path) -> str:
+def write_error(error: OSError, target: Path) -> str:
     if error.errno is None:
         return str(error)  # one of ours, already in Dutch
     reason = _REASONS.get(error.errno, f"de computer meldt: {error.strerror}")
@@ -128,7 +137,7 @@ def main(argv: list[str]) -> int:
     frame = None
     typed_frame = argv[1].strip() if len(argv) > 1 else ""
     if typed_frame:
-        source = _frame_source(typed_frame, target)
+        source = frame_source(typed_frame, target)
         try:
             frame = read_frame(str(Path(typed_frame).expanduser()), Path.cwd()), source
         except Unread as unread:
@@ -137,7 +146,7 @@ def main(argv: list[str]) -> int:
     try:
         write_starter(target, frame)
     except OSError as error:
-        print(f"Niets geschreven: {_reason(error, target)}.", file=sys.stderr)
+        print(f"Niets geschreven: {write_error(error, target)}.", file=sys.stderr)
         return 1
     print(
         f"Een lege school staat klaar in {target}/. Vervang elke '[vul in: …]' door de gegevens "
