@@ -127,6 +127,21 @@ def test_an_swv_repository_has_only_the_overview(written):
     assert workflow[True]["schedule"] == [{"cron": "17 5 * * 1,4"}]
 
 
+def _without_reference_only(config: dict) -> dict:
+    """The settings without what only the reference school's site has: an old address it
+    keeps working (redirects) and the package's own code to watch while it is worked on."""
+    plugins = [plugin for plugin in config["plugins"] if not (isinstance(plugin, dict) and "redirects" in plugin)]
+    return {**config, "plugins": plugins, "watch": [entry for entry in config["watch"] if entry == "data"]}
+
+
+@pytest.mark.parametrize("kind, config", [("school", "mkdocs.yml"), ("swv", "mkdocs-swv.yml")])
+def test_a_new_repository_gets_the_settings_of_this_one(written, kind, config):
+    """The settings a new school or SWV starts with are this repository's, so the
+    reference school tests what every new one gets (and the two cannot drift)."""
+    ours, new = read_config((PROJECT / config).read_bytes()), read_config(written[kind][config])
+    assert (_without_reference_only(ours) if kind == "school" else ours) == new
+
+
 def test_no_python_file_but_the_one_line_loaders(written):
     python = {kind: {name: body.decode() for name, body in files.items() if name.endswith(".py")}
               for kind, files in written.items()}
