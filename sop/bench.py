@@ -38,6 +38,7 @@ from pathlib import Path
 
 import yaml
 
+from sop.site.beheer import EDITOR
 from sop.site.build import build
 
 BUDGET_GZIP_BYTES = 110 * 1024
@@ -99,8 +100,10 @@ def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
 
 
 def pages(site: Path) -> list[str]:
+    """The pages a reader opens: not the search folder, nor the staff editor (/beheer/,
+    out of the sitemap and the search index, which every build now has from the package)."""
     return sorted(str(p.parent.relative_to(site)).replace(".", "") for p in site.rglob("index.html")
-                  if p.parent.name != "search")
+                  if p.parent.name not in ("search", EDITOR))
 
 
 def first_visit(browser, url: str) -> tuple[int, int, int]:

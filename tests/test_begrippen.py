@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -93,3 +94,19 @@ def test_charts_keep_their_text_plain(source_profile):
         svg = html[html.index("<svg"):html.index("</svg>")]
         assert "<abbr" not in svg
         assert render.abbreviate(chart, glossary).count("<abbr") == html[html.index("</svg>"):].count("<abbr")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_glossary_names_only_spellings_a_reader_would_not_recognise(seed):
+    """'Kiva' beside 'KiVa' is the same word to a parent; 'IB-er' beside 'IB'er' is not.
+    Each spelling that differs only in letter case from the term (or from one named
+    before it) stays out of "Ook geschreven als", every other one is named, in order."""
+    rng = random.Random(seed)
+    word = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz-'") for _ in range(rng.randint(2, 8))) + "x"
+    recase = lambda text: "".join(c.upper() if rng.random() < 0.5 else c.lower() for c in text)  # noqa: E731
+    others = [f"{word}{suffix}" for suffix in rng.sample(["1", "-er", "'s", " plan", "en"], 3)]
+    spellings = [recase(word), others[0], recase(others[0]), others[1], recase(word), others[2]]
+    term = schema.Begrip(afkorting=recase(word), uitleg="Uitleg.", schrijfwijzen=spellings)
+    glossary = render.glossary_list(schema.Begrippen(begrippen=[term]))
+    named = re.search(r"Ook geschreven als: (.*?)\.</", glossary)
+    assert named and named.group(1).split(", ") == [render.escape(other) for other in others], glossary

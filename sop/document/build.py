@@ -268,11 +268,24 @@ def term_anchor(term: schema.Begrip) -> str:
     return "begrip-" + re.sub(r"[^a-z0-9]+", "-", term.afkorting.lower()).strip("-")
 
 
+def other_spellings(term: schema.Begrip) -> list[str]:
+    """The spellings a reader would not recognise as the term: 'Kiva' next to 'KiVa' says
+    nothing new, 'IB-er' next to 'IB'er' does (the site finds every spelling either way)."""
+    seen = {term.afkorting.casefold()}
+    shown = []
+    for spelling in term.schrijfwijzen:
+        if spelling.casefold() not in seen:
+            seen.add(spelling.casefold())
+            shown.append(spelling)
+    return shown
+
+
 def glossary(data: schema.Begrippen) -> Definitions:
     items = []
     for term in sorted(data.begrippen, key=lambda term: term.afkorting.lower()):
         full = (f" ({term.volledig})",) if term.volledig else ()
-        other = f" Ook geschreven als: {', '.join(term.schrijfwijzen)}." if term.schrijfwijzen else ""
+        spellings = other_spellings(term)
+        other = f" Ook geschreven als: {', '.join(spellings)}." if spellings else ""
         items.append(Definition((Strong(term.afkorting), *full), (term.uitleg + other,), term_anchor(term)))
     return Definitions(tuple(items), "glossary")
 
