@@ -56,7 +56,7 @@ build: $(BIN)/.installed
 	@$(BIN)/python -m sop build $(STOP)
 
 test: $(BIN)/.installed node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m sop test
 
 # The same site built with Zensical into site-zensical/ (make build's checks,
 # PDF and downloads; nothing is published from it).

@@ -14,7 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("sop.site.check", "de gegevens in data/ en de pagina's in docs/ nakijken"),
     "build": ("sop.site.build", "de site bouwen in site/"),
     "serve": ("sop.site.serve", "de site tonen op http://127.0.0.1:8000, met elke wijziging meteen zichtbaar"),
-    "test": ("pytest", "alle tests draaien"),
+    "test": ("sop.checks.run", "de site controleren: alle controles van het pakket, en eigen tests in tests/"),
     "bijwerken": ("sop.data.bijwerken", "data/ (of MAP) bijwerken naar de nieuwste versie van het formaat"),
     "wijzigingen": ("sop.versions.wijzigingen", "zeggen wat er in het profiel veranderd is sinds --van VERSIE"),
     "swv": ("sop.swv.build", "het overzicht van het samenwerkingsverband bouwen in site-swv/"),

@@ -3,8 +3,8 @@
 Two kinds of tests use them:
 - product tests (tests/*.py, tests/browser/) check the code on fixture schools
   under tests/ (SCHOOLS below), never on data/, so any school can replace data/;
-- the generic suite (sop/checks/, run by test_profiel.py as a school's repository
-  runs it) checks whatever school is in data/ with checks that hold for every
+- the generic suite (sop/checks/, run by `make test` = `sop test` as in a school's
+  repository) checks whatever school is in data/ with checks that hold for every
   school: it validates, builds, is accessible, and keeps its own published
   addresses and source text. test_generic_suite.py runs it on a school-like
   project with each fixture school as data/.
@@ -29,7 +29,8 @@ sys.path.insert(0, str(PROJECT))
 from sop.checks.builtsite import TEST_REPO_URL, Site, build_site  # noqa: E402, F401
 from sop.data.profile import Profile, load_profile  # noqa: E402
 
-# The generic suite's fixtures (site, profile, served_site, browser, tab, …), as a school has them.
+# The generic suite's fixtures (site, profile, served_site, browser, tab, …), also for the product
+# tests; `sop test` loads them too, and runs the suite itself on data/.
 pytest_plugins = ["sop.checks.plugin"]
 
 SITE_FILES = ("docs", "mkdocs.yml", "macros.py", "sop")

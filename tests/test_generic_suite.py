@@ -1,7 +1,7 @@
 """Any school can run the generic suite (sop/checks) from the package and keep it green.
 
 Here it runs, as its own pytest, in a school-like repository: content only
-(data/, docs/, mkdocs.yml, macros.py) and the two files of tests/ a school has,
+(data/, docs/, mkdocs.yml, macros.py), run with `sop test` as a school runs it,
 with this repository's package on PYTHONPATH; once with each fixture school as
 data/, once with the starter.
 """
@@ -22,11 +22,6 @@ from sop.data.starter import write_starter
 
 # What a school that has published nothing yet has: comments only.
 EMPTY_LIST = "# De adressen die deze school heeft gepubliceerd, één per regel.\n# Nog niets gepubliceerd.\n"
-# A school's tests/: the package's suite and its fixtures.
-SCHOOL_TESTS = {
-    "conftest.py": 'pytest_plugins = ["sop.checks.plugin"]\n',
-    "test_profiel.py": "from sop.checks.suite import *  # noqa: F401,F403\n",
-}
 
 
 def school_mkdocs_yml() -> str:
@@ -38,14 +33,11 @@ def school_mkdocs_yml() -> str:
 
 
 def school_repository(target: Path, data_dir: Path) -> Path:
-    """A school's repository with `data_dir` as data/: its content and tests/, no code and no test of the package."""
+    """A school's repository with `data_dir` as data/: its content only, no code and no test of the package."""
     shutil.copytree(data_dir, target / "data")
     shutil.copytree(PROJECT / "docs", target / "docs")
     shutil.copy(PROJECT / "macros.py", target / "macros.py")
     (target / "mkdocs.yml").write_text(school_mkdocs_yml(), encoding="utf-8")
-    (target / "tests").mkdir()
-    for name, text in SCHOOL_TESTS.items():
-        (target / "tests" / name).write_text(text, encoding="utf-8")
     if not (target / "data" / "schema").exists():
         # Generated from the code, as `make schema` does after a school replaces data/.
         subprocess.run([sys.executable, "-m", "sop.writers.schemafiles"], cwd=target, check=True, capture_output=True,
@@ -59,8 +51,8 @@ def package_env() -> dict[str, str]:
 
 
 def run_suite(project: Path, *options: str) -> subprocess.CompletedProcess:
-    """pytest in the school's repository, as `sop test` runs it there."""
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *options],
+    """`sop test` (make test) in the school's repository."""
+    return subprocess.run([sys.executable, "-m", "sop", "test", "-q", "-p", "no:cacheprovider", *options],
                           cwd=project, env=package_env(), capture_output=True, text=True)
 
 
@@ -72,7 +64,7 @@ def test_a_school_repository_holds_no_code_and_no_test_of_the_package(tmp_path):
     project = school_repository(tmp_path / "school", SCHOOLS["voorbeeldschool"])
     python = sorted(path.relative_to(project).as_posix() for path in project.rglob("*.py")
                     if "node_modules" not in path.parts)
-    assert python == ["macros.py", "tests/conftest.py", "tests/test_profiel.py"]
+    assert python == ["macros.py"]
 
 
 @pytest.mark.parametrize("name", SCHOOLS)

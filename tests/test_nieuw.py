@@ -29,7 +29,7 @@ COMMIT = "0123456789abcdef0123456789abcdef01234567"
 VERSION = "1.4.2"
 SCHOOL_FILES = {
     "Makefile", "README.md", "CONTRIBUTING.md", "mkdocs.yml", "macros.py", "requirements.txt", ".gitignore",
-    "tests/conftest.py", "tests/test_profiel.py", ".github/workflows/site.yml", ".github/dependabot.yml",
+    "tests/README.md", ".github/workflows/site.yml", ".github/dependabot.yml",
     "data/school.yml", "data/basisondersteuning.yml", "data/gepubliceerde-adressen.txt", "docs/index.md",
 }
 SWV_FILES = {
@@ -37,12 +37,11 @@ SWV_FILES = {
     ".github/dependabot.yml", "swv/samenwerkingsverband.yml", "swv/scholen.yml", "swv/specialismen.yml",
     "swv/vergelijkingen.yml", "docs-swv/index.md",
 }
-# The Python files a school's repository may hold: the contract's one-line loaders.
+# The one Python file a school's repository holds: the loader of the package's macros
+# (its checks need none: `sop test` brings them).
 PYTHON_FILES = {
     "macros.py": "# The pages' macros ({{ aantallen() }} …) come from the installed package.\n"
                  "from sop.site.macros import define_env, on_pre_page_macros  # noqa: F401\n",
-    "tests/conftest.py": 'pytest_plugins = ["sop.checks.plugin"]\n',
-    "tests/test_profiel.py": "from sop.checks.suite import *  # noqa: F401,F403\n",
 }
 
 
@@ -142,7 +141,7 @@ def test_a_new_repository_gets_the_settings_of_this_one(written, kind, config):
     assert (_without_reference_only(ours) if kind == "school" else ours) == new
 
 
-def test_no_python_file_but_the_one_line_loaders(written):
+def test_no_python_file_but_the_macros_loader(written):
     python = {kind: {name: body.decode() for name, body in files.items() if name.endswith(".py")}
               for kind, files in written.items()}
     assert python == {"school": PYTHON_FILES, "swv": {}}

@@ -1,9 +1,7 @@
 """The generic suite: checks that hold for any school's content (its data/ and docs/).
 
-A school's repository runs it from the package with two small files:
-
-    tests/conftest.py:      pytest_plugins = ["sop.checks.plugin"]
-    tests/test_profiel.py:  from sop.checks.suite import *  # noqa: F401,F403
+A school's repository holds no test code: `sop test` (make test) runs these
+checks from the package (run.py), with the school's own tests in tests/ if any.
 
 It validates data/, builds the site, checks accessibility with axe-core in
 Chromium, the published addresses and, if supplied, the source text. It checks

@@ -1,6 +1,5 @@
-"""The generic suite's fixtures, for a school's tests/conftest.py:
-
-    pytest_plugins = ["sop.checks.plugin"]
+"""The generic suite's fixtures: `sop test` loads this plugin (`-p sop.checks.plugin`);
+a test file elsewhere can too, with `pytest_plugins = ["sop.checks.plugin"]`.
 
 They check the school in pytest's rootdir (else the current folder): its data/,
 and its site built as `make build` builds it, served over http and opened in

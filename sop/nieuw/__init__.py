@@ -32,8 +32,6 @@ VERSION = re.compile(r"[0-9]+(\.[0-9]+)*([.+-]?[A-Za-z0-9]+)*")
 MACROS = (
     "# The pages' macros ({{ aantallen() }} …) come from the installed package.\n"
     "from sop.site.macros import define_env, on_pre_page_macros  # noqa: F401\n")
-CONFTEST = 'pytest_plugins = ["sop.checks.plugin"]\n'
-TEST_PROFILE = "from sop.checks.suite import *  # noqa: F401,F403\n"
 
 USAGE = """Gebruik: sop nieuw [--swv] [--kader KADER] [--bron https://github.com/EIGENAAR/REPOSITORY] MAP
 
@@ -148,8 +146,6 @@ def repository_files(kind: str, pin: Pin) -> dict[Path, str]:
     files[Path("requirements.txt")] = f"{pin.requirement}\n"
     if kind == "school":
         files[Path("macros.py")] = MACROS
-        files[Path("tests/conftest.py")] = CONFTEST
-        files[Path("tests/test_profiel.py")] = TEST_PROFILE
     return files
 
 

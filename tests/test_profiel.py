@@ -1,1 +1,0 @@
-from sop.checks.suite import *  # noqa: F401,F403
