@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, SCHOOLS
+from conftest import PROJECT, SCHOOLS, build_site, load_profile
 
 from sop.data.starter import write_starter
 
@@ -109,3 +109,35 @@ def test_generic_suite_names_each_broken_address_and_lost_word(tmp_path):
                      "zet deze pagina's in data/gepubliceerde-adressen.txt",
                      "['snorkels']"):
         assert expected in result.stdout, summary(result)
+
+
+def test_a_school_adds_its_own_css_page_and_template_in_its_own_repository(tmp_path):
+    """README, 'Eigen stijl, pagina's en sjablonen': a stylesheet after the package's, a page
+    with the package's macros, and one template of its own over the package's, none of them
+    a copy of a package file; the package's other templates and stylesheets stay in use."""
+    project = school_repository(tmp_path / "eigen", SCHOOLS["voorbeeldschool"])
+    (project / "docs" / "stylesheets").mkdir()
+    (project / "docs" / "stylesheets" / "eigen.css").write_text(".eigen-regel { color: #123456; }\n", encoding="utf-8")
+    (project / "docs" / "eigen.md").write_text(
+        "---\ndescription: Een eigen pagina van de school.\n---\n\n# Eigen pagina\n\n{{ contactgegevens() }}\n",
+        encoding="utf-8")
+    (project / "overrides" / "partials").mkdir(parents=True)
+    (project / "overrides" / "partials" / "copyright.html").write_text(
+        '<div class="md-copyright">Eigen voet van de school</div>\n', encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: overrides\n", 1)
+    config = config.replace("nav:\n", "nav:\n  - Eigen pagina: eigen.md\n", 1)
+    (project / "mkdocs.yml").write_text(config + "\nextra_css:\n  - stylesheets/eigen.css\n", encoding="utf-8")
+
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', home)
+    own = [sheet.rsplit("/", 1)[-1] for sheet in sheets if "stylesheets/" in sheet and "assets/" not in sheet]
+    assert own == ["sop.css", "toegankelijkheid.css", "eigen.css"], sheets
+    assert "Eigen voet van de school" in home and "Gemaakt met" not in home
+    assert 'type="application/ld+json"' in home  # the package's main.html is still the page's template
+    page = (project / "site" / "eigen" / "index.html").read_text(encoding="utf-8")
+    # The package's macros work on it: the contact details in the page's text, brinnummer and all.
+    article = page.split("<article", 1)[1].split("</article>", 1)[0]
+    assert "Eigen pagina" in article and load_profile(SCHOOLS["voorbeeldschool"]).school.brinnummer in article
