@@ -328,8 +328,11 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 def _run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    """`command` as staff type it in a terminal: not as a make inside this repository's
+    `make test`, which would add 'make[1]: Entering directory …' around every message."""
+    outer = {name: value for name, value in os.environ.items() if name not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
-                            env={**os.environ, "CHROMIUM_PATH": CHROMIUM, **env})
+                            env={**outer, "CHROMIUM_PATH": CHROMIUM, **env})
     assert result.returncode == 0, f"{' '.join(command)} in {cwd}:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     return result
 
