@@ -216,11 +216,6 @@ def form_path(stem: str) -> str:
     return f"{EDITOR}/#/collections/{COLLECTION}/entries/{stem}"
 
 
-def editor_available(project: Path) -> bool:
-    """Whether the build puts the editor on the site: always, it ships in the package (sop/vendor/)."""
-    return True
-
-
 def docs_note(repo_url: str | None) -> str:
     """The pages in docs/ are not edited here: the editor could damage their {{ … }} calls."""
     folder = "de map docs/ van de repository op GitHub"

@@ -124,12 +124,9 @@ def define_env(env):
     # (configured by sop/site/theme.py).
     glossary = render.abbreviation_glossary(profile.begrippen)
     repo_url = (env.conf.get("repo_url") or "").rstrip("/")
-    with_editor = beheer.editor_available(project)
 
     def forms(files):
-        """Each file's form in the editor (/beheer/), when the build puts it on the site."""
-        if not with_editor:
-            return []
+        """Each file's form in the editor (/beheer/): every build puts it on the site (sop/vendor/)."""
         return [(beheer.form_label(stem), site_root() + beheer.form_path(stem)) for stem in files]
 
     def register(name, function, files):
